@@ -1,0 +1,69 @@
+// The one message contract between the simulation and its faces (Electron IPC, WebSocket, CLI).
+// Every message crossing a process or network boundary is parsed with these schemas first.
+import { z } from 'zod';
+
+export const PROTOCOL_VERSION = 1;
+
+/** Terminal ids are chosen by the client so it can route output before the host answers. */
+const TermId = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/);
+const Cols = z.number().int().min(2).max(1000);
+const Rows = z.number().int().min(1).max(1000);
+/** One keystroke burst or paste; large pastes are split by the client. */
+const InputData = z.string().max(65536);
+
+export const ClientMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('term.open'), term: TermId, cols: Cols, rows: Rows }).strict(),
+  z.object({ type: z.literal('term.input'), term: TermId, data: InputData }).strict(),
+  z.object({ type: z.literal('term.resize'), term: TermId, cols: Cols, rows: Rows }).strict(),
+  z.object({ type: z.literal('term.close'), term: TermId }).strict(),
+]);
+export type ClientMessage = z.infer<typeof ClientMessage>;
+
+export const HostMessage = z.discriminatedUnion('type', [
+  z
+    .object({
+      type: z.literal('ready'),
+      protocol: z.literal(PROTOCOL_VERSION),
+      hostname: z.string(),
+      release: z.string(),
+      policy: z.string(),
+      seed: z.number().int(),
+    })
+    .strict(),
+  z.object({ type: z.literal('term.opened'), term: TermId, pid: z.number().int() }).strict(),
+  z.object({ type: z.literal('term.output'), term: TermId, data: z.string() }).strict(),
+  z.object({ type: z.literal('term.exit'), term: TermId, code: z.number().int() }).strict(),
+  z.object({ type: z.literal('error'), message: z.string() }).strict(),
+]);
+export type HostMessage = z.infer<typeof HostMessage>;
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+function parseWith<T>(schema: z.ZodType<T>, raw: unknown): ParseResult<T> {
+  const r = schema.safeParse(raw);
+  if (r.success) return { ok: true, value: r.data };
+  const issue = r.error.issues[0];
+  const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+  return { ok: false, error: `invalid message${where}: ${issue?.message ?? 'unknown problem'}` };
+}
+
+/** Validates anything that arrives from a face (IPC payload, WebSocket frame, CLI). */
+export function parseClientMessage(raw: unknown): ParseResult<ClientMessage> {
+  return parseWith(ClientMessage, raw);
+}
+
+/** Validates what the simulation sends back; faces use it on untrusted transports. */
+export function parseHostMessage(raw: unknown): ParseResult<HostMessage> {
+  return parseWith(HostMessage, raw);
+}
+
+/** Parses a JSON text frame (WebSocket) without ever throwing. */
+export function parseClientFrame(text: string): ParseResult<ClientMessage> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'invalid message: not JSON' };
+  }
+  return parseClientMessage(raw);
+}
