@@ -1,0 +1,393 @@
+// Walks the syntax tree: lists, and-or chains, concurrent pipelines, compound commands, functions, simple commands.
+
+import type { AndOrNode, Assignment, CommandNode, ListNode, PipelineNode, SimpleNode, Word } from './ast';
+import { runCompound } from './compound';
+import type { TestEnv } from './cond';
+import { Expander, ExpansionError, literalOf } from './expand';
+import { errorText, FsError, resolvePath } from './fs';
+import type { Services } from './services';
+import { applyRedirects, closeAll, RedirectError } from './redirect';
+import { ReadonlyError, type ShellState } from './state';
+import { asInput, asOutput, BrokenPipe, Capture, EMPTY_INPUT, Pipe, type Stream } from './streams';
+import type { CommandContext } from './types';
+
+export class ExitSignal {
+  constructor(readonly status: number) {}
+}
+export class LoopSignal {
+  constructor(
+    readonly levels: number,
+    readonly isContinue: boolean,
+  ) {}
+}
+export class ReturnSignal {
+  constructor(readonly status: number) {}
+}
+/** The foreground job was interrupted (Ctrl-C): the rest of the input is dropped. */
+export class Interrupted {}
+
+/** Execution context of one command: the state it changes and its descriptors. */
+export interface Ctx {
+  state: ShellState;
+  fds: (Stream | undefined)[];
+  signal: AbortSignal;
+  /** Inside an if/while condition or a non-final part of && ||: set -e does not apply. */
+  cond: boolean;
+  loops: number;
+  /** Depth of function calls and sourced files: where `return` is allowed. */
+  funcs: number;
+  /** A child shell (pipeline stage, ( ), $( ), background job): `exit` prints nothing. */
+  subshell: boolean;
+}
+
+const MAX_FUNC_NEST = 1000;
+
+export async function put(s: Stream | undefined, data: string): Promise<void> {
+  if (!s?.write) return;
+  try {
+    await s.write(data);
+  } catch {
+    // Writing to a closed or broken descriptor: bash reports nothing more.
+  }
+}
+
+export class Executor {
+  lineno = 0;
+  private substStatus = 0;
+  private ticks = 0;
+
+  constructor(readonly svc: Services) {}
+
+  /** `bash: ` interactively, `NAME: line N: ` in a script. */
+  prefix(): string {
+    return this.svc.scriptName !== undefined ? `${this.svc.scriptName}: line ${this.lineno}: ` : 'bash: ';
+  }
+
+  async err(ctx: Ctx, msg: string): Promise<void> {
+    await put(ctx.fds[2], this.prefix() + msg + '\n');
+  }
+
+  expander(ctx: Ctx): Expander {
+    return new Expander({
+      state: ctx.state,
+      fs: this.svc.fs,
+      special: (name) => this.svc.special(name, ctx.state, this.lineno),
+      commandSubst: (body) => this.commandSubst(body, ctx),
+      homeOf: (user) => this.svc.homeOf(user),
+      warn: (msg) => this.err(ctx, msg),
+    });
+  }
+
+  async list(list: ListNode, ctx: Ctx): Promise<number> {
+    let status = ctx.state.status;
+    for (const item of list.items) {
+      if (ctx.signal.aborted) throw new Interrupted();
+      if (item.background) {
+        this.svc.startJob(item, ctx);
+        status = ctx.state.status = 0;
+      } else status = await this.andOr(item, ctx);
+    }
+    return status;
+  }
+
+  async andOr(ao: AndOrNode, ctx: Ctx): Promise<number> {
+    const n = ao.rest.length;
+    let status = await this.pipeline(ao.first, n > 0 ? { ...ctx, cond: true } : ctx);
+    let last = ao.first;
+    for (let i = 0; i < n; i++) {
+      const r = ao.rest[i]!;
+      if (r.op === '&&' ? status !== 0 : status === 0) continue;
+      last = r.pipeline;
+      status = await this.pipeline(r.pipeline, i < n - 1 ? { ...ctx, cond: true } : ctx);
+    }
+    const lastRan = last === (n ? ao.rest[n - 1]!.pipeline : ao.first);
+    if (status !== 0 && ctx.state.options.errexit && !ctx.cond && lastRan && !last.negate) throw new ExitSignal(status);
+    return status;
+  }
+
+  async pipeline(p: PipelineNode, ctx: Ctx): Promise<number> {
+    const started = p.timed ? this.svc.host.now() : 0;
+    let statuses: number[];
+    if (p.cmds.length === 1) statuses = [await this.command(p.cmds[0]!, p.negate ? { ...ctx, cond: true } : ctx)];
+    else statuses = await this.concurrent(p, ctx);
+    let status = statuses[statuses.length - 1]!;
+    if (ctx.state.options.pipefail) status = [...statuses].reverse().find((s) => s !== 0) ?? 0;
+    if (p.negate) status = status === 0 ? 1 : 0;
+    ctx.state.vars.setArray('PIPESTATUS', statuses.map(String));
+    ctx.state.status = status;
+    if (p.timed) await put(ctx.fds[2], formatTime(this.svc.host.now() - started));
+    return status;
+  }
+
+  /** Every stage runs at once in its own subshell, joined by pipes, as forked processes are. */
+  private async concurrent(p: PipelineNode, ctx: Ctx): Promise<number[]> {
+    const n = p.cmds.length;
+    const pipes = Array.from({ length: n - 1 }, () => new Pipe());
+    return Promise.all(
+      p.cmds.map(async (cmd, i) => {
+        const fds = [...ctx.fds];
+        if (i > 0) fds[0] = pipes[i - 1]!.reader;
+        if (i < n - 1) {
+          fds[1] = pipes[i]!.writer;
+          if (p.stderrToo[i]) fds[2] = pipes[i]!.writer;
+        }
+        const sub: Ctx = { ...ctx, state: ctx.state.clone(), fds, loops: 0, subshell: true };
+        try {
+          return await this.subshell(() => this.command(cmd, sub), sub);
+        } finally {
+          if (i < n - 1) pipes[i]!.writer.close();
+          if (i > 0) pipes[i - 1]!.reader.close();
+        }
+      }),
+    );
+  }
+
+  /** Runs code as a child shell: exit, break and return end only the child. */
+  async subshell(run: () => Promise<number>, ctx: Ctx): Promise<number> {
+    try {
+      return await run();
+    } catch (e) {
+      if (e instanceof ExitSignal || e instanceof ReturnSignal) return e.status;
+      if (e instanceof LoopSignal) return ctx.state.status;
+      if (e instanceof BrokenPipe) return 141;
+      if (e instanceof ExpansionError || e instanceof ReadonlyError) {
+        await this.err(ctx, e.message);
+        return 1;
+      }
+      throw e;
+    }
+  }
+
+  async command(cmd: CommandNode, ctx: Ctx): Promise<number> {
+    if (ctx.signal.aborted) throw new Interrupted();
+    if (++this.ticks % 1000 === 0) await this.svc.yieldToEvents();
+    if (cmd.type === 'simple') return this.simple(cmd, ctx);
+    if (cmd.type === 'funcdef') {
+      ctx.state.functions.set(cmd.name, cmd);
+      return (ctx.state.status = 0);
+    }
+    if (cmd.redirs.length === 0) return runCompound(this, cmd, ctx);
+    const fds = await this.redirect(cmd, ctx);
+    if (!fds) return (ctx.state.status = 1);
+    try {
+      return await runCompound(this, cmd, { ...ctx, fds: fds.fds });
+    } finally {
+      await closeAll(fds.opened);
+    }
+  }
+
+  private async redirect(cmd: CommandNode, ctx: Ctx) {
+    try {
+      return await applyRedirects(cmd.redirs, ctx.fds, this.expander(ctx), this.svc.fs, ctx.state.cwd, ctx.state.options.noclobber);
+    } catch (e) {
+      if (!(e instanceof RedirectError)) throw e;
+      await this.err(ctx, e.message);
+      return null;
+    }
+  }
+
+  testEnv(ctx: Ctx): TestEnv {
+    const st = ctx.state;
+    return {
+      fs: this.svc.fs,
+      cwd: st.cwd,
+      isSet: (name) => st.vars.lookup(name)?.value !== undefined,
+      option: (name) => (st.options as unknown as Record<string, boolean>)[name] === true,
+    };
+  }
+
+  private async readFileSubst(cmd: SimpleNode, ctx: Ctx): Promise<string> {
+    const r = await this.redirect(cmd, ctx);
+    if (!r) {
+      this.substStatus = 1;
+      return '';
+    }
+    try {
+      this.substStatus = 0;
+      return stripNewlines(await asInput(r.fds[0]).readAll());
+    } finally {
+      await closeAll(r.opened);
+    }
+  }
+
+  private async simple(cmd: SimpleNode, ctx: Ctx): Promise<number> {
+    this.lineno = cmd.line;
+    const st = ctx.state;
+    const ex = this.expander(ctx);
+    this.substStatus = 0;
+    const argv = DECLARATIONS.has(literalOf(cmd.words[0] ?? { parts: [] }) ?? '') ? await declarationArgs(cmd.words, ex) : await ex.words(cmd.words);
+    if (argv.length === 0) {
+      for (const a of cmd.assigns) await this.assign(a, st, ex);
+      if (cmd.assigns.length && st.options.xtrace) await put(ctx.fds[2], cmd.assigns.map((a) => `+ ${a.name}=${st.vars.get(a.name) ?? ''}\n`).join(''));
+      const status = this.substStatus;
+      if (cmd.redirs.length) {
+        const r = await this.redirect(cmd, ctx);
+        if (!r) return (st.status = 1);
+        await closeAll(r.opened);
+      }
+      return (st.status = status);
+    }
+    const temp: Record<string, string> = {};
+    for (const a of cmd.assigns) temp[a.name] = a.value ? await ex.string(a.value.parts) : '';
+    if (st.options.xtrace) await put(ctx.fds[2], (st.vars.get('PS4') ?? '+ ') + argv.map(traceQuote).join(' ') + '\n');
+    let fds = ctx.fds;
+    let opened: Awaited<ReturnType<Executor['redirect']>> = null;
+    if (cmd.redirs.length) {
+      opened = await this.redirect(cmd, ctx);
+      if (!opened) return (st.status = 1);
+      fds = opened.fds;
+    }
+    try {
+      return (st.status = await this.invoke(argv, temp, { ...ctx, fds }));
+    } finally {
+      if (opened) await closeAll(opened.opened);
+    }
+  }
+
+  async assign(a: Assignment, st: ShellState, ex: Expander): Promise<void> {
+    const vars = st.vars;
+    if (a.array) {
+      const vals = await ex.words(a.array);
+      const old = vars.lookup(a.name)?.value;
+      vars.setArray(a.name, a.append ? [...(Array.isArray(old) ? old : old === undefined ? [] : [old]), ...vals] : vals);
+      return;
+    }
+    let v = a.value ? await ex.string(a.value.parts) : '';
+    if (a.index) {
+      vars.setElement(a.name, Number(await ex.arith(a.index)), v);
+      return;
+    }
+    const cur = vars.lookup(a.name);
+    if (cur?.integer) v = String(await ex.arith([{ t: 'lit', v: a.append ? `${cur.value ?? 0}+(${v})` : v }]));
+    else if (a.append) v = (vars.get(a.name) ?? '') + v;
+    this.svc.assignSpecial(a.name, v);
+    vars.set(a.name, v, st.options.allexport ? { exported: true } : {});
+  }
+
+  /** Function, builtin, or command, in bash's lookup order. */
+  async invoke(argv: string[], temp: Record<string, string>, ctx: Ctx): Promise<number> {
+    const name = argv[0]!;
+    const fn = ctx.state.functions.get(name);
+    if (fn) return this.withTemp(ctx, temp, () => this.callFunction(fn, argv, ctx));
+    const builtin = this.svc.builtins[name];
+    if (builtin) return this.withTemp(ctx, temp, () => builtin(this, argv, ctx));
+    return this.external(argv, temp, ctx);
+  }
+
+  async external(argv: string[], temp: Record<string, string>, ctx: Ctx): Promise<number> {
+    const name = argv[0]!;
+    const command = this.svc.resolve(name);
+    if (!command) return this.notFound(name, ctx);
+    const cctx: CommandContext = {
+      argv,
+      env: { ...ctx.state.vars.exported(), ...temp },
+      cwd: ctx.state.cwd,
+      signal: ctx.signal,
+      fs: this.svc.fs,
+      stdin: asInput(ctx.fds[0] ?? EMPTY_INPUT),
+      stdout: asOutput(ctx.fds[1], '1'),
+      stderr: asOutput(ctx.fds[2], '2'),
+    };
+    try {
+      return await command(cctx);
+    } catch (e) {
+      if (e instanceof BrokenPipe) return 141;
+      await put(ctx.fds[2], `${name}: ${errorText(e)}\n`);
+      return 1;
+    }
+  }
+
+  private async notFound(name: string, ctx: Ctx): Promise<number> {
+    if (!name.includes('/')) {
+      await this.err(ctx, `${name}: command not found`);
+      return 127;
+    }
+    try {
+      const s = await this.svc.fs.stat(resolvePath(ctx.state.cwd, name));
+      await this.err(ctx, `${name}: ${s.type === 'dir' ? 'Is a directory' : 'Permission denied'}`);
+      return 126;
+    } catch (e) {
+      await this.err(ctx, `${name}: ${e instanceof FsError ? e.message : errorText(e)}`);
+      return 127;
+    }
+  }
+
+  async callFunction(fn: CommandNode & { type: 'funcdef' }, argv: string[], ctx: Ctx): Promise<number> {
+    if (ctx.funcs >= MAX_FUNC_NEST) {
+      await this.err(ctx, `${fn.name}: maximum function nesting level exceeded (${MAX_FUNC_NEST})`);
+      throw new ExitSignal(1);
+    }
+    const st = ctx.state;
+    const saved = st.positional;
+    st.positional = argv.slice(1);
+    st.vars.pushFrame();
+    st.vars.declareLocal('FUNCNAME', { value: fn.name });
+    try {
+      return await this.command(fn.body, { ...ctx, funcs: ctx.funcs + 1, loops: 0 });
+    } catch (e) {
+      if (e instanceof ReturnSignal) return (st.status = e.status);
+      throw e;
+    } finally {
+      st.vars.popFrame();
+      st.positional = saved;
+    }
+  }
+
+  /** `VAR=x cmd` for a function or builtin: visible (and exported) only while it runs. */
+  private async withTemp(ctx: Ctx, temp: Record<string, string>, run: () => Promise<number>): Promise<number> {
+    const names = Object.keys(temp);
+    if (names.length === 0) return run();
+    const vars = ctx.state.vars;
+    const saved = names.map((n) => ({ n, v: vars.lookup(n) ? { ...vars.lookup(n)! } : undefined }));
+    for (const n of names) vars.set(n, temp[n]!, { exported: true });
+    try {
+      return await run();
+    } finally {
+      for (const { n, v } of saved) {
+        if (v) Object.assign(vars.lookup(n) ?? {}, v);
+        else vars.unset(n);
+      }
+    }
+  }
+
+  async commandSubst(body: ListNode, ctx: Ctx): Promise<string> {
+    const only = body.items.length === 1 && !body.items[0]!.rest.length ? body.items[0]!.first.cmds : [];
+    const sole = only.length === 1 && only[0]!.type === 'simple' ? only[0] : undefined;
+    if (sole && sole.words.length === 0 && sole.assigns.length === 0 && sole.redirs.length === 1 && sole.redirs[0]!.op === '<') {
+      return this.readFileSubst(sole, ctx);
+    }
+    const cap = new Capture();
+    const sub: Ctx = { ...ctx, state: ctx.state.clone(), fds: [ctx.fds[0], cap, ctx.fds[2]], cond: false, loops: 0, subshell: true };
+    const line = this.lineno;
+    this.substStatus = await this.subshell(() => this.list(body, sub), sub);
+    this.lineno = line;
+    return cap.data.replace(/\n+$/, '');
+  }
+}
+
+/** Builtins whose NAME=VALUE arguments are assignments: expanded without splitting or globbing. */
+const DECLARATIONS = new Set(['declare', 'typeset', 'local', 'export', 'readonly']);
+
+async function declarationArgs(words: readonly Word[], ex: Expander): Promise<string[]> {
+  const out: string[] = [];
+  for (const w of words) {
+    const first = w.parts[0];
+    if (first?.t === 'lit' && /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/.test(first.v)) out.push(await ex.string(w.parts));
+    else out.push(...(await ex.words([w])));
+  }
+  return out;
+}
+
+/** Command substitution drops trailing newlines. */
+function stripNewlines(s: string): string {
+  return s.replace(/\n+$/, '');
+}
+
+function traceQuote(s: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+function formatTime(ms: number): string {
+  const t = (x: number): string => `${Math.floor(x / 60000)}m${((x % 60000) / 1000).toFixed(3)}s`;
+  return `\nreal\t${t(ms)}\nuser\t${t(0)}\nsys\t${t(0)}\n`;
+}

@@ -1,0 +1,269 @@
+// The embedded shell: runs input a complete command at a time with persistent state, over a pluggable filesystem and command set.
+
+import type { AndOrNode, TopLevel } from './ast';
+import { BUILTINS } from './builtins';
+import { Executor, ExitSignal, Interrupted, LoopSignal, put, ReturnSignal, type Ctx } from './executor';
+import { ExpansionError } from './expand';
+import type { ShellFs } from './fs';
+import type { History } from './history';
+import { JobTable } from './jobs';
+import { Parser, ShellSyntaxError } from './parser';
+import { BashRandom } from './random';
+import type { Services } from './services';
+import { ReadonlyError, ShellState } from './state';
+import { EMPTY_INPUT, OutputLog, type Stream } from './streams';
+import type { OutputChunk, ShellCommand, ShellHost } from './types';
+
+export interface InterpreterOptions {
+  fs: ShellFs;
+  host: ShellHost;
+  /** Programs by name (the kernel's tools, rdma-app…), or a lookup function. */
+  commands?: Readonly<Record<string, ShellCommand>> | ((name: string) => ShellCommand | undefined);
+  /** Every command name, for completion, when `commands` is a function. */
+  commandNames?: () => string[];
+  cwd?: string;
+  /** Exported environment at start (HOME, PATH, USER, HOSTNAME, TERM…). */
+  env?: Readonly<Record<string, string>>;
+  /** Interactive shell (default): `bash: ` error prefix, `exit` is echoed, job numbers shown. */
+  interactive?: boolean;
+  /** Runs a script of this name: errors read `NAME: line N: …` and $0 is NAME. */
+  scriptName?: string;
+  /** Positional parameters $1… */
+  args?: readonly string[];
+  history?: History;
+  /** Output that arrives outside run(), from background jobs; also the default streaming listener. */
+  onOutput?: (chunk: OutputChunk) => void;
+  homeOf?: (user: string) => string | undefined;
+  bashVersion?: string;
+}
+
+export interface RunOptions {
+  /** Abort = Ctrl-C for the foreground job. */
+  signal?: AbortSignal;
+  /** The terminal's input, for commands that read it (default: end of file at once). */
+  stdin?: Stream;
+  /** Each piece of output as it is written, in order. */
+  onOutput?: (chunk: OutputChunk) => void;
+}
+
+export interface RunResult {
+  /** Everything written to the terminal, in order, stdout and stderr told apart. */
+  output: OutputChunk[];
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+  /** The shell ran `exit` (or a script ended on a fatal error): close the session. */
+  exited: boolean;
+}
+
+const NEVER = new AbortController().signal;
+
+export class ShellInterpreter {
+  readonly state: ShellState;
+  readonly jobs = new JobTable();
+  private readonly exec: Executor;
+  private readonly opts: InterpreterOptions;
+  private readonly random: BashRandom;
+  private secondsBase: number;
+  private current: OutputLog | null = null;
+  private fakePid = 10000;
+  private readonly termOut: Stream = { write: async (d) => this.emit('stdout', d) };
+  private readonly termErr: Stream = { write: async (d) => this.emit('stderr', d) };
+  exited = false;
+
+  constructor(opts: InterpreterOptions) {
+    this.opts = opts;
+    const interactive = opts.scriptName === undefined && (opts.interactive ?? true);
+    const cwd = opts.cwd ?? '/root';
+    this.state = new ShellState({ cwd, argv0: opts.scriptName ?? 'bash' });
+    this.state.positional = [...(opts.args ?? [])];
+    this.random = new BashRandom(opts.host.randomSeed());
+    this.secondsBase = opts.host.now();
+    const vars = this.state.vars;
+    for (const [k, v] of Object.entries(opts.env ?? {})) vars.set(k, v, { exported: true });
+    vars.set('PWD', cwd, { exported: true });
+    if (vars.get('SHLVL') === undefined) vars.set('SHLVL', '1', { exported: true });
+    const defaults: Record<string, string> = {
+      IFS: ' \t\n', PS2: '> ', PS4: '+ ', BASH: '/bin/bash', BASH_VERSION: opts.bashVersion ?? '5.0.17(1)-release',
+      OPTIND: '1', HISTSIZE: '500', HOSTTYPE: 'x86_64', OSTYPE: 'linux-gnu', MACHTYPE: 'x86_64-pc-linux-gnu',
+    };
+    for (const [k, v] of Object.entries(defaults)) if (vars.get(k) === undefined) vars.set(k, v);
+    vars.set('UID', '0', { readonly: true });
+    vars.set('EUID', '0', { readonly: true });
+    this.exec = new Executor(this.services(interactive));
+  }
+
+  get fs(): ShellFs {
+    return this.opts.fs;
+  }
+
+  get interactive(): boolean {
+    return this.exec.svc.interactive;
+  }
+
+  /** Whether more lines are needed to complete this input (the terminal then prompts with PS2). */
+  needsMore(src: string): boolean {
+    try {
+      const p = new Parser(src, false);
+      while (p.next());
+      return false;
+    } catch (e) {
+      return e instanceof ShellSyntaxError && e.incomplete;
+    }
+  }
+
+  /** Runs input (a line, or a whole script) to its end, an `exit`, or an interrupt. */
+  async run(src: string, opts: RunOptions = {}): Promise<RunResult> {
+    const log = new OutputLog(opts.onOutput ?? this.opts.onOutput);
+    const prev = this.current;
+    this.current = log;
+    const ctx: Ctx = {
+      state: this.state, fds: [opts.stdin ?? EMPTY_INPUT, this.termOut, this.termErr], signal: opts.signal ?? NEVER,
+      cond: false, loops: 0, funcs: 0, subshell: false,
+    };
+    let exited = false;
+    const parser = new Parser(src, true);
+    try {
+      for (;;) {
+        let top: TopLevel | null;
+        try {
+          top = parser.next();
+        } catch (e) {
+          if (!(e instanceof ShellSyntaxError)) throw e;
+          await this.syntaxError(e, src, ctx);
+          if (!this.interactive) exited = true;
+          break;
+        } finally {
+          for (const w of parser.warnings.splice(0)) {
+            this.exec.lineno = w.line;
+            await this.exec.err(ctx, w.message);
+          }
+        }
+        if (!top) break;
+        const r = await this.runTop(top, ctx);
+        if (r === 'exit') exited = true;
+        if (r !== 'next') break;
+      }
+    } finally {
+      this.current = prev;
+    }
+    if (exited) this.exited = true;
+    return { output: log.chunks, stdout: log.text('stdout'), stderr: log.text('stderr'), exitCode: this.state.status, exited };
+  }
+
+  /** `[1]+  Done   …` lines for jobs that ended; bash prints them before the next prompt. */
+  takeJobNotices(): string {
+    return this.interactive ? this.jobs.takeFinished() : '';
+  }
+
+  private async runTop(top: TopLevel, ctx: Ctx): Promise<'next' | 'exit' | 'stop'> {
+    try {
+      await this.exec.list(top.list, ctx);
+      return 'next';
+    } catch (e) {
+      if (e instanceof ExitSignal) {
+        this.state.status = e.status;
+        return 'exit';
+      }
+      if (e instanceof Interrupted) {
+        this.state.status = 130;
+        return 'stop';
+      }
+      if (e instanceof ExpansionError || e instanceof ReadonlyError) {
+        await this.exec.err(ctx, e.message);
+        this.state.status = 1;
+        return 'next';
+      }
+      if (e instanceof LoopSignal || e instanceof ReturnSignal) return 'next';
+      throw e;
+    }
+  }
+
+  private async syntaxError(e: ShellSyntaxError, src: string, ctx: Ctx): Promise<void> {
+    this.exec.lineno = e.line;
+    await this.exec.err(ctx, e.message);
+    if (!this.interactive && !e.incomplete) {
+      await this.exec.err(ctx, `\`${src.split('\n')[e.line - 1] ?? ''}'`);
+    }
+    this.state.status = 2;
+  }
+
+  private emit(kind: 'stdout' | 'stderr', data: string): void {
+    if (this.current) this.current.append(kind, data);
+    else if (data) this.opts.onOutput?.({ stream: kind, data });
+  }
+
+  private services(interactive: boolean): Services {
+    const opts = this.opts;
+    const host = opts.host;
+    const commands = opts.commands ?? {};
+    const resolve = (name: string): ShellCommand | undefined =>
+      typeof commands === 'function' ? commands(name) : Object.hasOwn(commands, name) ? commands[name] : undefined;
+    return {
+      fs: opts.fs,
+      host,
+      interactive,
+      scriptName: opts.scriptName,
+      builtins: BUILTINS,
+      history: opts.history,
+      jobs: this.jobs,
+      resolve,
+      commandNames: () => (typeof commands === 'function' ? (opts.commandNames?.() ?? []) : Object.keys(commands)),
+      special: (name, state, lineno) => {
+        switch (name) {
+          case '?': return String(state.status);
+          case '$': case 'BASHPID': return String(host.pid);
+          case '!': return state.lastBackgroundPid === undefined ? undefined : String(state.lastBackgroundPid);
+          case '#': return String(state.positional.length);
+          case '-': return this.flags(state);
+          case '0': return state.argv0;
+          case 'RANDOM': return String(this.random.next());
+          case 'SECONDS': return String(Math.floor((host.now() - this.secondsBase) / 1000));
+          case 'EPOCHSECONDS': return String(Math.floor(host.now() / 1000));
+          case 'LINENO': return String(lineno);
+          case 'PPID': return String(host.ppid);
+          default: return undefined;
+        }
+      },
+      assignSpecial: (name, value) => {
+        if (name === 'RANDOM') this.random.reseed(Number.parseInt(value, 10) || 0);
+        if (name === 'SECONDS') this.secondsBase = host.now() - (Number.parseInt(value, 10) || 0) * 1000;
+      },
+      homeOf: (user) => opts.homeOf?.(user) ?? (user === 'root' ? '/root' : undefined),
+      startJob: (item, ctx) => this.startJob(item, ctx),
+      yieldToEvents: host.yieldToEvents
+        ? () => host.yieldToEvents!()
+        : () => new Promise<void>((r) => (typeof setImmediate === 'function' ? setImmediate(r) : setTimeout(r, 0))),
+      evalText: async (text, ctx) => {
+        let list;
+        try {
+          list = new Parser(text, true).parseAll();
+        } catch (e) {
+          if (!(e instanceof ShellSyntaxError)) throw e;
+          await this.exec.err(ctx, e.message);
+          return (ctx.state.status = 2);
+        }
+        return this.exec.list(list, ctx);
+      },
+    };
+  }
+
+  private flags(state: ShellState): string {
+    const o = state.options;
+    const i = this.interactive;
+    return [o.allexport && 'a', o.errexit && 'e', o.noglob && 'f', 'h', i && 'i', i && 'm', o.nounset && 'u', o.xtrace && 'x', 'B', o.noclobber && 'C', i && 'H', i && 's']
+      .filter(Boolean)
+      .join('');
+  }
+
+  private startJob(item: AndOrNode, ctx: Ctx): void {
+    const abort = new AbortController();
+    const pid = this.opts.host.nextPid?.() ?? this.fakePid++;
+    const sub: Ctx = { state: ctx.state.clone(), fds: [EMPTY_INPUT, ctx.fds[1], ctx.fds[2]], signal: abort.signal, cond: false, loops: 0, funcs: 0, subshell: true };
+    const fg: AndOrNode = { ...item, background: false };
+    const done = this.exec.subshell(() => this.exec.andOr(fg, sub), sub).catch((e: unknown) => (e instanceof Interrupted ? 130 : 1));
+    const job = this.jobs.add(pid, item.text, done, abort);
+    ctx.state.lastBackgroundPid = pid;
+    if (this.interactive && !ctx.subshell) void put(ctx.fds[2], `[${job.id}] ${pid}\n`);
+  }
+}

@@ -1,0 +1,34 @@
+// What the executor and builtins draw on from the interpreter that owns them.
+
+import type { AndOrNode } from './ast';
+import type { Ctx, Executor } from './executor';
+import type { ShellFs } from './fs';
+import type { History } from './history';
+import type { JobTable } from './jobs';
+import type { ShellState } from './state';
+import type { ShellCommand, ShellHost } from './types';
+
+/** A builtin runs inside the shell: it may change the state it is given. */
+export type Builtin = (ex: Executor, argv: string[], ctx: Ctx) => Promise<number>;
+
+export interface Services {
+  readonly fs: ShellFs;
+  readonly host: ShellHost;
+  readonly interactive: boolean;
+  /** Set for a script: errors read `NAME: line N: …`. */
+  readonly scriptName: string | undefined;
+  readonly builtins: Readonly<Record<string, Builtin>>;
+  readonly history: History | undefined;
+  readonly jobs: JobTable;
+  resolve(name: string): ShellCommand | undefined;
+  /** Names of all commands the shell could run (for `compgen -c` and completion). */
+  commandNames(): string[];
+  special(name: string, state: ShellState, lineno: number): string | undefined;
+  /** RANDOM=n reseeds, SECONDS=n restarts the count. */
+  assignSpecial(name: string, value: string): void;
+  homeOf(user: string): string | undefined;
+  startJob(item: AndOrNode, ctx: Ctx): void;
+  yieldToEvents(): Promise<void>;
+  /** Parse and run text in the given context (eval, source). */
+  evalText(text: string, ctx: Ctx): Promise<number>;
+}

@@ -1,0 +1,182 @@
+// The shell's memory between lines: variables with their attributes and function scopes, functions, options, cwd, $?.
+
+import type { CommandNode } from './ast';
+
+export interface Var {
+  /** A scalar, an indexed array (possibly sparse), or nothing yet (`local x`, `export X`). */
+  value: string | (string | undefined)[] | undefined;
+  exported?: boolean;
+  readonly?: boolean;
+  integer?: boolean;
+}
+
+export class ReadonlyError extends Error {
+  constructor(readonly varName: string) {
+    super(`${varName}: readonly variable`);
+  }
+}
+
+export class Vars {
+  private readonly global: Map<string, Var>;
+  /** Local scopes of the functions being run, innermost last. */
+  private frames: Map<string, Var>[];
+
+  constructor(global = new Map<string, Var>(), frames: Map<string, Var>[] = []) {
+    this.global = global;
+    this.frames = frames;
+  }
+
+  lookup(name: string): Var | undefined {
+    for (let i = this.frames.length - 1; i >= 0; i--) {
+      const v = this.frames[i]!.get(name);
+      if (v) return v;
+    }
+    return this.global.get(name);
+  }
+
+  /** Scalar value; element 0 of an array, as bash does for `$a`. */
+  get(name: string): string | undefined {
+    const v = this.lookup(name);
+    if (!v) return undefined;
+    return v.value === undefined || typeof v.value === 'string' ? v.value : v.value[0];
+  }
+
+  set(name: string, value: string, attrs: Partial<Omit<Var, 'value'>> = {}): void {
+    const v = this.lookup(name);
+    if (v?.readonly) throw new ReadonlyError(name);
+    if (v) {
+      v.value = value;
+      Object.assign(v, attrs);
+    } else this.scopeFor().set(name, { value, ...attrs });
+  }
+
+  setArray(name: string, value: (string | undefined)[]): void {
+    const v = this.lookup(name);
+    if (v?.readonly) throw new ReadonlyError(name);
+    if (v) v.value = value;
+    else this.scopeFor().set(name, { value });
+  }
+
+  setElement(name: string, index: number, value: string): void {
+    const v = this.lookup(name);
+    if (v?.readonly) throw new ReadonlyError(name);
+    if (!v) {
+      const arr: (string | undefined)[] = [];
+      arr[index] = value;
+      this.scopeFor().set(name, { value: arr });
+      return;
+    }
+    if (!Array.isArray(v.value)) v.value = v.value === undefined ? [] : [v.value];
+    v.value[index] = value;
+  }
+
+  /** Attributes without touching the value (export/readonly of an existing or new name). */
+  mark(name: string, attrs: Partial<Omit<Var, 'value'>>): void {
+    const v = this.lookup(name);
+    if (v) Object.assign(v, attrs);
+    else this.scopeFor().set(name, { value: undefined, ...attrs });
+  }
+
+  unset(name: string): void {
+    const v = this.lookup(name);
+    if (v?.readonly) throw new ReadonlyError(name);
+    for (let i = this.frames.length - 1; i >= 0; i--) {
+      if (this.frames[i]!.delete(name)) return;
+    }
+    this.global.delete(name);
+  }
+
+  /** `local NAME`: a variable of the innermost function call. */
+  declareLocal(name: string, v: Var): void {
+    const frame = this.frames[this.frames.length - 1];
+    (frame ?? this.global).set(name, v);
+  }
+
+  get inFunction(): boolean {
+    return this.frames.length > 0;
+  }
+
+  pushFrame(): void {
+    this.frames.push(new Map());
+  }
+
+  popFrame(): void {
+    this.frames.pop();
+  }
+
+  /** Every visible name, innermost definition winning. */
+  entries(): [string, Var][] {
+    const all = new Map(this.global);
+    for (const f of this.frames) for (const [k, v] of f) all.set(k, v);
+    return [...all].filter(([, v]) => v.value !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  /** The environment a command receives: exported scalars. Built for every command, so kept lean. */
+  exported(): Record<string, string> {
+    const env: Record<string, string> = {};
+    const add = (scope: Map<string, Var>): void => {
+      for (const [k, v] of scope) {
+        if (v.exported && typeof v.value === 'string') env[k] = v.value;
+        else delete env[k];
+      }
+    };
+    add(this.global);
+    for (const f of this.frames) add(f);
+    return env;
+  }
+
+  /** Deep copy, for subshells. */
+  clone(): Vars {
+    const copy = (m: Map<string, Var>): Map<string, Var> =>
+      new Map([...m].map(([k, v]) => [k, { ...v, value: Array.isArray(v.value) ? [...v.value] : v.value }]));
+    return new Vars(copy(this.global), this.frames.map(copy));
+  }
+
+  private scopeFor(): Map<string, Var> {
+    // New names are global even inside a function unless declared local.
+    return this.global;
+  }
+}
+
+export interface ShellOptions {
+  errexit: boolean;
+  nounset: boolean;
+  xtrace: boolean;
+  pipefail: boolean;
+  noglob: boolean;
+  noclobber: boolean;
+  allexport: boolean;
+}
+
+export class ShellState {
+  vars: Vars;
+  functions: Map<string, CommandNode & { type: 'funcdef' }>;
+  cwd: string;
+  status = 0;
+  positional: string[];
+  argv0: string;
+  options: ShellOptions;
+  lastBackgroundPid: number | undefined;
+
+  constructor(init: { cwd: string; argv0: string }) {
+    this.vars = new Vars();
+    this.functions = new Map();
+    this.cwd = init.cwd;
+    this.positional = [];
+    this.argv0 = init.argv0;
+    this.options = { errexit: false, nounset: false, xtrace: false, pipefail: false, noglob: false, noclobber: false, allexport: false };
+  }
+
+  clone(): ShellState {
+    const s = Object.create(ShellState.prototype) as ShellState;
+    s.vars = this.vars.clone();
+    s.functions = new Map(this.functions);
+    s.cwd = this.cwd;
+    s.status = this.status;
+    s.positional = [...this.positional];
+    s.argv0 = this.argv0;
+    s.options = { ...this.options };
+    s.lastBackgroundPid = this.lastBackgroundPid;
+    return s;
+  }
+}
