@@ -85,6 +85,7 @@ async function script(args: string[]): Promise<number> {
     seed,
     policy: values.policy as string | undefined,
     write: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
   });
 }
 
