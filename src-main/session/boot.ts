@@ -1,15 +1,31 @@
-// Boots a host for a session. (provisional until the kernel model lands)
+// Boots a host for a session: the kernel, the clock that drives it, and the commands its shells run.
+import { createHost, type Host } from '../host';
+import { createCommands, type CommandSet } from '../tools/registry';
+import { createClock, type ClockDriver, type ClockMode } from './clock';
+
 export interface BootOptions {
   seed?: number | undefined;
   policy?: string | undefined;
 }
+
 export interface BootedHost {
-  seed: number;
-  host: { hostname: string; release: string; policyName: string };
+  readonly seed: number;
+  readonly host: Host;
+  readonly clock: ClockDriver;
+  readonly commands: CommandSet;
 }
-export function bootHost(options: BootOptions): BootedHost {
-  return {
-    seed: options.seed ?? 1,
-    host: { hostname: 'pinsim', release: '5.3.0-rc3-pinsim', policyName: options.policy ?? 'rfc-v2' },
-  };
+
+export class BootError extends Error {}
+
+export function bootHost(options: BootOptions, mode: ClockMode): BootedHost {
+  const seed = options.seed ?? 1;
+  let host: Host;
+  try {
+    host = createHost({ seed, ...(options.policy ? { policy: options.policy } : {}) });
+  } catch (e) {
+    throw new BootError(e instanceof Error ? e.message : String(e));
+  }
+  const clock = createClock(host, mode);
+  const commands = createCommands({ host, settle: (r) => clock.settle(r), track: (p) => clock.track(p) });
+  return { seed, host, clock, commands };
 }

@@ -1,15 +1,54 @@
-// Runs a script non-interactively. (provisional until the shell lands)
-export interface ScriptOptions {
+// `pinsim script`: a script run as `bash FILE` would run it, as root in /root on a fresh host,
+// with virtual time jumping ahead whenever the script only waits.
+import { ShellInterpreter } from '../shell/interpreter';
+import { bootHost, type BootedHost, type BootOptions } from './boot';
+import { login } from './login';
+
+export interface ScriptOptions extends BootOptions {
+  /** $0 and the `NAME: line N:` prefix of errors. */
   name: string;
-  seed?: number | undefined;
-  policy?: string | undefined;
+  args?: readonly string[];
   write(s: string): void;
+  /** pinsim's own messages (a script that hangs forever). */
+  stderr(s: string): void;
 }
+
+/** The status of a script stopped because it would hang forever (as timeout(1) reports). */
+export const STALLED = 124;
+
+function hungProcesses(booted: BootedHost): string {
+  return booted.host
+    .processes()
+    .filter((p) => p.pid !== 1 && p.comm !== 'bash' && (p.state === 'S' || p.state === 'D'))
+    .map((p) => `  pid ${p.pid} (${p.comm}) sleeps in ${p.wchan}\n`)
+    .join('');
+}
+
 export async function runScript(text: string, o: ScriptOptions): Promise<number> {
-  for (const l of text.split('\n')) {
-    const [cmd, ...args] = l.trim().split(/\s+/);
-    if (cmd === 'echo') o.write(args.join(' ') + '\n');
-    if (cmd === 'exit') return Number(args[0] ?? 0);
+  const booted = bootHost(o, 'fast');
+  try {
+    const session = login(booted);
+    const stopTty = session.onTtyOutput((data) => o.write(data));
+    const sh = new ShellInterpreter({
+      ...session.shell,
+      interactive: false,
+      scriptName: o.name,
+      args: o.args ?? [],
+      onOutput: (c) => o.write(c.data),
+    });
+    let finished = false;
+    const stalled = new Promise<number>((resolve) =>
+      booted.clock.onStall(() => {
+        if (finished) return;
+        o.stderr(`pinsim: ${o.name}: the script waits for something that nothing on the host will ever do:\n${hungProcesses(booted)}`);
+        resolve(STALLED);
+      }),
+    );
+    const status = await Promise.race([sh.run(text).then((r) => r.exitCode), stalled]);
+    finished = true;
+    stopTty();
+    return status;
+  } finally {
+    booted.clock.dispose();
   }
-  return 0;
 }

@@ -15,7 +15,7 @@ export class Simulation {
     options: SimulationOptions,
     private readonly emit: (message: HostMessage) => void,
   ) {
-    this.booted = bootHost(options);
+    this.booted = bootHost(options, 'realtime');
     const { host } = this.booted;
     emit({
       type: 'ready',
@@ -46,6 +46,7 @@ export class Simulation {
   dispose(): void {
     for (const t of this.terminals.values()) t.close();
     this.terminals.clear();
+    this.booted.clock.dispose();
   }
 
   private open(term: string, cols: number, rows: number): void {

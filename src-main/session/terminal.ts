@@ -1,9 +1,13 @@
-// A terminal attached to a shell. (provisional until the shell lands)
+// A terminal of the console: a login shell on the host, its line editor, and its output.
+import { TerminalShell } from '../shell/terminal-shell';
 import type { BootedHost } from './boot';
+import { login } from './login';
+
 export interface TerminalSink {
   output(data: string): void;
   exit(code: number): void;
 }
+
 export interface Terminal {
   readonly pid: number;
   start(): void;
@@ -11,29 +15,40 @@ export interface Terminal {
   resize(cols: number, rows: number): void;
   close(): void;
 }
-let nextPid = 100;
-export function openTerminal(booted: BootedHost, _size: { cols: number; rows: number }, sink: TerminalSink): Terminal {
-  let line = '';
-  const prompt = `root@${booted.host.hostname}:~# `;
-  return {
-    pid: nextPid++,
-    start: () => sink.output(prompt),
-    input(data) {
-      for (const ch of data) {
-        if (ch === '\r') {
-          sink.output('\r\n');
-          const [cmd, ...args] = line.trim().split(/\s+/);
-          line = '';
-          if (cmd === 'echo') sink.output(args.join(' ') + '\r\n');
-          else if (cmd === 'exit') return sink.exit(Number(args[0] ?? 0));
-          else if (cmd) sink.output(`bash: ${cmd}: command not found\r\n`);
-          sink.output(prompt);
-        } else if (ch === '\x7f') {
-          if (line) { line = line.slice(0, -1); sink.output('\b \b'); }
-        } else { line += ch; sink.output(ch); }
-      }
+
+const crlf = (s: string): string => s.replace(/\r?\n/g, '\r\n');
+
+export function openTerminal(booted: BootedHost, size: { cols: number; rows: number }, sink: TerminalSink): Terminal {
+  const session = login(booted);
+  let closed = false;
+  const stopTty = session.onTtyOutput((data) => {
+    if (!closed) sink.output(crlf(data));
+  });
+  const end = () => {
+    if (closed) return;
+    closed = true;
+    stopTty();
+    session.logout();
+  };
+  const shell = new TerminalShell({
+    ...session.shell,
+    cols: size.cols,
+    write: (data) => {
+      if (!closed) sink.output(data);
     },
-    resize() {},
-    close() {},
+    onExit: (code) => {
+      end();
+      sink.exit(code);
+    },
+  });
+  return {
+    pid: session.pid,
+    start: () => shell.start(),
+    input: (data) => shell.input(data),
+    resize: (cols) => shell.resize(cols),
+    close: () => {
+      shell.close();
+      end();
+    },
   };
 }

@@ -4,12 +4,12 @@ import type { AndOrNode, Assignment, CommandNode, ListNode, PipelineNode, Simple
 import { runCompound } from './compound';
 import type { TestEnv } from './cond';
 import { Expander, ExpansionError, literalOf } from './expand';
-import { errorText, FsError, resolvePath } from './fs';
+import { errorText, FsError, resolvePath, type ShellFs } from './fs';
 import type { Services } from './services';
 import { applyRedirects, closeAll, RedirectError } from './redirect';
 import { ReadonlyError, type ShellState } from './state';
 import { asInput, asOutput, BrokenPipe, Capture, EMPTY_INPUT, Pipe, type Stream } from './streams';
-import type { CommandContext } from './types';
+import type { CommandContext, ShellChild } from './types';
 
 export class ExitSignal {
   constructor(readonly status: number) {}
@@ -38,6 +38,8 @@ export interface Ctx {
   funcs: number;
   /** A child shell (pipeline stage, ( ), $( ), background job): `exit` prints nothing. */
   subshell: boolean;
+  /** A background job's process, forked for $!, waiting for the job's first external command. */
+  prefork?: { child: ShellChild | undefined };
 }
 
 const MAX_FUNC_NEST = 1000;
@@ -176,9 +178,9 @@ export class Executor {
     }
   }
 
-  private async redirect(cmd: CommandNode, ctx: Ctx) {
+  private async redirect(cmd: CommandNode, ctx: Ctx, fs: ShellFs = this.svc.fs) {
     try {
-      return await applyRedirects(cmd.redirs, ctx.fds, this.expander(ctx), this.svc.fs, ctx.state.cwd, ctx.state.options.noclobber);
+      return await applyRedirects(cmd.redirs, ctx.fds, this.expander(ctx), fs, ctx.state.cwd, ctx.state.options.noclobber);
     } catch (e) {
       if (!(e instanceof RedirectError)) throw e;
       await this.err(ctx, e.message);
@@ -232,15 +234,50 @@ export class Executor {
     if (st.options.xtrace) await put(ctx.fds[2], (st.vars.get('PS4') ?? '+ ') + argv.map(traceQuote).join(' ') + '\n');
     let fds = ctx.fds;
     let opened: Awaited<ReturnType<Executor['redirect']>> = null;
+    // As bash forks before it opens a command's redirections, the files belong to the command.
+    const child = this.isExternal(argv[0]!, ctx) ? (this.takePrefork(ctx) ?? this.svc.host.fork?.()) : undefined;
     if (cmd.redirs.length) {
-      opened = await this.redirect(cmd, ctx);
-      if (!opened) return (st.status = 1);
+      opened = await this.redirect(cmd, ctx, child?.fs);
+      if (!opened) {
+        if (child) await child.finish(1);
+        return (st.status = 1);
+      }
       fds = opened.fds;
     }
     try {
+      if (child) return (st.status = await this.runChild(child, argv, temp, { ...ctx, fds }));
       return (st.status = await this.invoke(argv, temp, { ...ctx, fds }));
     } finally {
       if (opened) await closeAll(opened.opened);
+    }
+  }
+
+  private takePrefork(ctx: Ctx): ShellChild | undefined {
+    const child = ctx.prefork?.child;
+    if (ctx.prefork) ctx.prefork.child = undefined;
+    return child;
+  }
+
+  private isExternal(name: string, ctx: Ctx): boolean {
+    return !ctx.state.functions.has(name) && !this.svc.builtins[name] && this.svc.resolve(name) !== undefined;
+  }
+
+  /** Runs an external command as its own process: exec, run, exit, reap. */
+  private async runChild(child: ShellChild, argv: string[], temp: Record<string, string>, ctx: Ctx): Promise<number> {
+    child.exec(argv, ctx.state.cwd);
+    const stop = new AbortController();
+    const onInterrupt = () => child.interrupt();
+    const onDeath = () => stop.abort();
+    if (ctx.signal.aborted) onInterrupt();
+    ctx.signal.addEventListener('abort', onInterrupt);
+    child.died.addEventListener('abort', onDeath);
+    if (child.died.aborted) onDeath();
+    try {
+      const status = await this.external(argv, temp, { ...ctx, signal: AbortSignal.any([ctx.signal, stop.signal]) }, child);
+      return await child.finish(status);
+    } finally {
+      ctx.signal.removeEventListener('abort', onInterrupt);
+      child.died.removeEventListener('abort', onDeath);
     }
   }
 
@@ -274,7 +311,7 @@ export class Executor {
     return this.external(argv, temp, ctx);
   }
 
-  async external(argv: string[], temp: Record<string, string>, ctx: Ctx): Promise<number> {
+  async external(argv: string[], temp: Record<string, string>, ctx: Ctx, child?: ShellChild): Promise<number> {
     const name = argv[0]!;
     const command = this.svc.resolve(name);
     if (!command) return this.notFound(name, ctx);
@@ -283,10 +320,11 @@ export class Executor {
       env: { ...ctx.state.vars.exported(), ...temp },
       cwd: ctx.state.cwd,
       signal: ctx.signal,
-      fs: this.svc.fs,
+      fs: child?.fs ?? this.svc.fs,
       stdin: asInput(ctx.fds[0] ?? EMPTY_INPUT),
       stdout: asOutput(ctx.fds[1], '1'),
       stderr: asOutput(ctx.fds[2], '2'),
+      ...(child ? { process: child } : {}),
     };
     try {
       return await command(cctx);

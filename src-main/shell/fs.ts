@@ -28,6 +28,8 @@ export interface ShellFile {
   read(): MaybePromise<string | null>;
   write(data: string): MaybePromise<void>;
   close(): MaybePromise<void>;
+  /** dup2 onto descriptor `fd` of its process (a redirection `N>file`), where fds are real. */
+  placeAt?(fd: number): MaybePromise<void>;
 }
 
 export interface ShellFs {

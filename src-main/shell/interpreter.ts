@@ -258,10 +258,16 @@ export class ShellInterpreter {
 
   private startJob(item: AndOrNode, ctx: Ctx): void {
     const abort = new AbortController();
-    const pid = this.opts.host.nextPid?.() ?? this.fakePid++;
-    const sub: Ctx = { state: ctx.state.clone(), fds: [EMPTY_INPUT, ctx.fds[1], ctx.fds[2]], signal: abort.signal, cond: false, loops: 0, funcs: 0, subshell: true };
+    // The job's process is forked now, so $! names it; its first external command execs in it.
+    const child = this.opts.host.fork?.();
+    const pid = child?.pid ?? this.opts.host.nextPid?.() ?? this.fakePid++;
+    const holder = { child };
+    const sub: Ctx = { state: ctx.state.clone(), fds: [EMPTY_INPUT, ctx.fds[1], ctx.fds[2]], signal: abort.signal, cond: false, loops: 0, funcs: 0, subshell: true, prefork: holder };
     const fg: AndOrNode = { ...item, background: false };
-    const done = this.exec.subshell(() => this.exec.andOr(fg, sub), sub).catch((e: unknown) => (e instanceof Interrupted ? 130 : 1));
+    const done = this.exec
+      .subshell(() => this.exec.andOr(fg, sub), sub)
+      .catch((e: unknown) => (e instanceof Interrupted ? 130 : 1))
+      .then(async (status) => (holder.child ? holder.child.finish(status) : status));
     const job = this.jobs.add(pid, item.text, done, abort);
     ctx.state.lastBackgroundPid = pid;
     if (this.interactive && !ctx.subshell) void put(ctx.fds[2], `[${job.id}] ${pid}\n`);

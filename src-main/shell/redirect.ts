@@ -68,7 +68,7 @@ async function applyOne(r: Redirect, out: Redirected, ex: Expander, fs: ShellFs,
     }
     if (r.op === '<&' || r.fd !== undefined) throw new RedirectError(`${target}: ambiguous redirect`);
     // `>&file` is `&>file`.
-    const s = await open(target, 'w', out, fs, cwd, noclobber);
+    const s = await open(target, 'w', out, fs, cwd, noclobber, 1);
     out.fds[1] = s;
     out.fds[2] = s;
     return;
@@ -81,13 +81,13 @@ async function applyOne(r: Redirect, out: Redirected, ex: Expander, fs: ShellFs,
     return;
   }
   switch (r.op) {
-    case '<': out.fds[fd] = await open(target, 'r', out, fs, cwd, false); return;
-    case '<>': out.fds[fd] = await open(target, 'rw', out, fs, cwd, false); return;
-    case '>': out.fds[fd] = await open(target, 'w', out, fs, cwd, noclobber); return;
-    case '>|': out.fds[fd] = await open(target, 'w', out, fs, cwd, false); return;
-    case '>>': out.fds[fd] = await open(target, 'a', out, fs, cwd, false); return;
+    case '<': out.fds[fd] = await open(target, 'r', out, fs, cwd, false, fd); return;
+    case '<>': out.fds[fd] = await open(target, 'rw', out, fs, cwd, false, fd); return;
+    case '>': out.fds[fd] = await open(target, 'w', out, fs, cwd, noclobber, fd); return;
+    case '>|': out.fds[fd] = await open(target, 'w', out, fs, cwd, false, fd); return;
+    case '>>': out.fds[fd] = await open(target, 'a', out, fs, cwd, false, fd); return;
     case '&>': case '&>>': {
-      const s = await open(target, r.op === '&>' ? 'w' : 'a', out, fs, cwd, r.op === '&>' && noclobber);
+      const s = await open(target, r.op === '&>' ? 'w' : 'a', out, fs, cwd, r.op === '&>' && noclobber, 1);
       out.fds[1] = s;
       out.fds[2] = s;
       return;
@@ -110,6 +110,7 @@ async function open(
   fs: ShellFs,
   cwd: string,
   noclobber: boolean,
+  fd: number,
 ): Promise<Stream> {
   const path = resolvePath(cwd, target);
   if (noclobber) {
@@ -119,6 +120,7 @@ async function open(
   try {
     const f = await fs.open(path, mode);
     out.opened.push(f);
+    await f.placeAt?.(fd);
     return fileStream(f);
   } catch (e) {
     throw new RedirectError(`${target}: ${errorText(e)}`);

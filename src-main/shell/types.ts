@@ -26,6 +26,28 @@ export interface CommandContext {
   readonly stdin: ShellInput;
   readonly stdout: ShellOutput;
   readonly stderr: ShellOutput;
+  /** The host process this command runs as, when the host gives commands processes. */
+  readonly process?: ShellChild;
+}
+
+/**
+ * A command's own process on the host: forked from the shell before its redirections, so the
+ * files they open belong to it (lsof shows them), then exec'd into the command.
+ */
+export interface ShellChild {
+  readonly pid: number;
+  /** The filesystem as this process sees it: files opened through it are its own fds. */
+  readonly fs: ShellFs;
+  /** Aborted when the process dies (a kill from elsewhere, Ctrl-C). */
+  readonly died: AbortSignal;
+  /** execve(): the process now runs argv in cwd. */
+  exec(argv: readonly string[], cwd: string): void;
+  /** Resolves with the shell status ($?) when the process exits by itself (a host program). */
+  exited(): Promise<number>;
+  /** Ctrl-C at the terminal: SIGINT to the process. */
+  interrupt(): void;
+  /** exit(status) unless it already died, then reap it; resolves with the shell status. */
+  finish(status: number): Promise<number>;
 }
 
 /** A program the shell can run: returns its exit status. */
@@ -46,6 +68,8 @@ export interface ShellHost {
   readonly ppid: number;
   /** A pid for a background job ($!), until jobs are real processes of the host. */
   nextPid?(): number;
+  /** fork() of the shell for an external command; absent: commands run inside the shell. */
+  fork?(): ShellChild;
   /**
    * Lets the event loop run (an abort message, a timer) during long loops of built-in work.
    * Defaults to a macrotask turn.

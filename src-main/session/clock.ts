@@ -1,0 +1,72 @@
+// Drives the host's virtual clock. Interactive sessions follow real time (scaled); scripts jump
+// straight to the next timer whenever the work is only waiting, so `sleep 60` costs no real time.
+import { isPending, type Blocking, type Host, type SysResult } from '../host';
+
+export type ClockMode = 'realtime' | 'fast';
+
+export interface ClockDriver {
+  readonly mode: ClockMode;
+  /** Resolves a syscall that may sleep; the clock moves on while it waits. */
+  settle<T>(r: Blocking<T>): Promise<SysResult<T>>;
+  /** Keeps the clock moving until `p` settles (a host program the shell waits for). */
+  track<T>(p: Promise<T>): Promise<T>;
+  /** Fast mode: called when something waits and nothing on the host will ever wake it. */
+  onStall(listener: () => void): void;
+  dispose(): void;
+}
+
+const TICK_MS = 20;
+
+export function createClock(host: Host, mode: ClockMode, speed = 1): ClockDriver {
+  let waiting = 0;
+  let scheduled = false;
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const stallListeners: Array<() => void> = [];
+
+  // Fast mode: only when everything else has run (setImmediate) and something still waits.
+  const kick = () => {
+    if (mode !== 'fast' || scheduled) return;
+    scheduled = true;
+    setImmediate(() => {
+      scheduled = false;
+      if (waiting === 0) return;
+      const next = host.nextEventTime();
+      if (next === null) {
+        // Nothing will ever wake the waiter: a real hang, which a script cannot get out of.
+        for (const l of stallListeners) l();
+        return;
+      }
+      host.advance(Math.max(0, next - host.now()));
+      kick();
+    });
+  };
+
+  if (mode === 'realtime') {
+    let last = performance.now();
+    timer = setInterval(() => {
+      const now = performance.now();
+      host.advance(Math.round((now - last) * speed * 1e6));
+      last = now;
+    }, TICK_MS);
+    timer.unref?.();
+  }
+
+  const track = <T>(p: Promise<T>): Promise<T> => {
+    waiting++;
+    kick();
+    return p.finally(() => {
+      waiting--;
+    });
+  };
+
+  return {
+    mode,
+    track,
+    settle: <T>(r: Blocking<T>) =>
+      isPending(r) ? track(new Promise<SysResult<T>>((resolve) => r.pending.onSettle(resolve))) : Promise.resolve(r),
+    onStall: (l) => void stallListeners.push(l),
+    dispose: () => {
+      if (timer) clearInterval(timer);
+    },
+  };
+}

@@ -1,0 +1,66 @@
+// The shell's processes on the host: the login shell itself (its ShellHost) and the child each
+// external command runs as (fork before redirections, exec, exit, reap by the shell).
+import { shellStatus, type Host } from '../host';
+import type { ShellChild, ShellHost } from '../shell/types';
+import type { ClockDriver } from './clock';
+import { kernelFs } from './kernel-fs';
+
+const NS_PER_MS = 1_000_000;
+
+/** Resolves once `pid` has exited (at once if it already has). */
+function exitOf(host: Host, pid: number): Promise<void> {
+  const p = host.kernel.proc(pid);
+  if (!p || !p.alive) return Promise.resolve();
+  return new Promise((resolve) => {
+    const sub = host.onEvent((e) => {
+      if (e.kind === 'process.exit' && e.pid === pid) {
+        sub.dispose();
+        resolve();
+      }
+    });
+  });
+}
+
+/** wait4 by the shell: the zombie goes and its status becomes $?. */
+function reap(host: Host, shellPid: number, pid: number, fallback: number): number {
+  const r = host.sys(shellPid).wait4(pid, { nohang: true });
+  return r.ok && r.value ? shellStatus(r.value.status) : fallback;
+}
+
+export function forkChild(host: Host, clock: ClockDriver, shellPid: number): ShellChild {
+  const forked = host.sys(shellPid).fork();
+  if (!forked.ok) throw new Error(`fork: ${forked.errno}`);
+  const pid = forked.value;
+  const died = new AbortController();
+  const exit = exitOf(host, pid).then(() => died.abort());
+  const alive = () => host.kernel.proc(pid)?.alive === true;
+  return {
+    pid,
+    fs: kernelFs(host, pid, clock, { placeFds: true }),
+    died: died.signal,
+    exec(argv, cwd) {
+      const sys = host.sys(pid);
+      sys.chdir(cwd);
+      sys.execve(argv[0] ?? '', [...argv]);
+    },
+    exited: () => clock.track(exit).then(() => reap(host, shellPid, pid, 0)),
+    interrupt() {
+      if (alive()) host.sys(shellPid).kill(pid, 'SIGINT');
+    },
+    async finish(status) {
+      if (alive()) host.sys(pid).exit(status);
+      return reap(host, shellPid, pid, status);
+    },
+  };
+}
+
+export function shellHost(host: Host, clock: ClockDriver, pid: number): ShellHost {
+  const prng = host.kernel.prng;
+  return {
+    now: () => Math.floor(host.now() / NS_PER_MS),
+    randomSeed: () => prng.below(0x7fffffff),
+    pid,
+    ppid: host.kernel.proc(pid)?.ppid ?? 1,
+    fork: () => forkChild(host, clock, pid),
+  };
+}

@@ -1,0 +1,41 @@
+// The commands a host's shells can run: its tools, plus the programs its kernel runs by itself
+// (sleep, rdma-app…), for which the shell only waits as bash waits for a child.
+import type { ShellCommand } from '../shell/types';
+import { toolRun, type ToolDef, type ToolEnv } from './tool';
+import { FILE_TOOLS } from './files/index';
+
+/** Kernel programs that are not commands a user starts. */
+const NOT_COMMANDS = new Set(['init', 'bash']);
+
+export const TOOLS: readonly ToolDef[] = [...FILE_TOOLS];
+
+export interface CommandSet {
+  resolve(name: string): ShellCommand | undefined;
+  names(): string[];
+}
+
+function toolCommand(env: ToolEnv, def: ToolDef): ShellCommand {
+  return async (ctx) => {
+    if (!ctx.process) {
+      await ctx.stderr.write(`${def.name}: cannot run outside a host process\n`);
+      return 126;
+    }
+    if (def.help && ctx.argv[1] === '--help') {
+      await ctx.stdout.write(def.help);
+      return 0;
+    }
+    return def.run(toolRun(env, ctx, ctx.process.pid));
+  };
+}
+
+const programCommand: ShellCommand = (ctx) => (ctx.process ? ctx.process.exited() : 126);
+
+export function createCommands(env: ToolEnv, tools: readonly ToolDef[] = TOOLS): CommandSet {
+  const table = new Map<string, ShellCommand>();
+  for (const p of env.host.programs()) if (!NOT_COMMANDS.has(p.name)) table.set(p.name, programCommand);
+  for (const t of tools) table.set(t.name, toolCommand(env, t));
+  return {
+    resolve: (name) => table.get(name),
+    names: () => [...table.keys()].sort(),
+  };
+}
