@@ -66,6 +66,30 @@ export default tseslint.config(
     },
   },
   {
+    // Tools run on the host's clock and seed like the kernel, and never reach the real machine.
+    files: ['src-main/tools/**/*.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'Date', message: 'use the host virtual clock' },
+        { name: 'performance', message: 'use the host virtual clock' },
+        { name: 'setTimeout', message: 'use the host scheduler' },
+        { name: 'setInterval', message: 'use the host scheduler' },
+        { name: 'process', message: 'tools know only the simulated host' },
+      ],
+      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'use the host PRNG' }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: [...nodeBuiltins, 'electron'], message: 'tools see only the simulated host' },
+            { group: ['**/app/**', '**/cli/**', '**/server/**', '**/worker/**', '**/session/**', '**/preload/**'], message: 'tools sit below the faces' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src-main/protocol/**/*.ts'],
     rules: {
       'no-restricted-imports': [

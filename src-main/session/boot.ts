@@ -26,6 +26,11 @@ export function bootHost(options: BootOptions, mode: ClockMode): BootedHost {
     throw new BootError(e instanceof Error ? e.message : String(e));
   }
   const clock = createClock(host, mode);
-  const commands = createCommands({ host, settle: (r) => clock.settle(r), track: (p) => clock.track(p) });
+  const commands = createCommands({
+    host,
+    settle: (r) => clock.settle(r),
+    track: (p) => clock.track(p),
+    sim: { seed, speed: () => clock.speed(), setSpeed: (s) => clock.setSpeed(s) },
+  });
   return { seed, host, clock, commands };
 }

@@ -10,6 +10,9 @@ export interface ClockDriver {
   settle<T>(r: Blocking<T>): Promise<SysResult<T>>;
   /** Keeps the clock moving until `p` settles (a host program the shell waits for). */
   track<T>(p: Promise<T>): Promise<T>;
+  /** Virtual seconds per real second in realtime mode; 0 pauses the clock. */
+  speed(): number;
+  setSpeed(speed: number): void;
   /** Fast mode: called when something waits and nothing on the host will ever wake it. */
   onStall(listener: () => void): void;
   dispose(): void;
@@ -45,7 +48,7 @@ export function createClock(host: Host, mode: ClockMode, speed = 1): ClockDriver
     let last = performance.now();
     timer = setInterval(() => {
       const now = performance.now();
-      host.advance(Math.round((now - last) * speed * 1e6));
+      if (speed > 0) host.advance(Math.round((now - last) * speed * 1e6));
       last = now;
     }, TICK_MS);
     timer.unref?.();
@@ -65,6 +68,10 @@ export function createClock(host: Host, mode: ClockMode, speed = 1): ClockDriver
     settle: <T>(r: Blocking<T>) =>
       isPending(r) ? track(new Promise<SysResult<T>>((resolve) => r.pending.onSettle(resolve))) : Promise.resolve(r),
     onStall: (l) => void stallListeners.push(l),
+    speed: () => speed,
+    setSpeed: (s) => {
+      speed = Math.max(0, s);
+    },
     dispose: () => {
       if (timer) clearInterval(timer);
     },

@@ -3,11 +3,15 @@
 import type { ShellCommand } from '../shell/types';
 import { toolRun, type ToolDef, type ToolEnv } from './tool';
 import { FILE_TOOLS } from './files/index';
+import { TEXT_TOOLS } from './text/index';
+import { PROCESS_TOOLS } from './process/index';
+import { SYSTEM_TOOLS } from './system/index';
+import { SIM_TOOLS } from './sim/index';
 
 /** Kernel programs that are not commands a user starts. */
 const NOT_COMMANDS = new Set(['init', 'bash']);
 
-export const TOOLS: readonly ToolDef[] = [...FILE_TOOLS];
+export const TOOLS: readonly ToolDef[] = [...FILE_TOOLS, ...TEXT_TOOLS, ...PROCESS_TOOLS, ...SYSTEM_TOOLS, ...SIM_TOOLS];
 
 export interface CommandSet {
   resolve(name: string): ShellCommand | undefined;

@@ -10,6 +10,16 @@ export interface ToolEnv {
   settle<T>(r: Blocking<T>): Promise<SysResult<T>>;
   /** Keeps virtual time moving until `p` settles (sleep, timeout, watch). */
   track<T>(p: Promise<T>): Promise<T>;
+  /** The simulator's own controls (simctl), outside the Linux surface. */
+  readonly sim: SimControls;
+}
+
+export interface SimControls {
+  /** The seed the host was booted with. */
+  readonly seed: number;
+  /** Virtual seconds per real second (0: paused); scripts run as fast as the work allows. */
+  speed(): number;
+  setSpeed(speed: number): void;
 }
 
 /** One run of a tool. */
