@@ -1,6 +1,8 @@
 // Boots a host for a session: the kernel, the clock that drives it, and the commands its shells run.
 import { createHost, type Host } from '../host';
 import { createCommands, type CommandSet } from '../tools/registry';
+import type { ToolEnv } from '../tools/tool';
+import { runCommand } from './processes';
 import { createClock, type ClockDriver, type ClockMode } from './clock';
 
 export interface BootOptions {
@@ -26,11 +28,14 @@ export function bootHost(options: BootOptions, mode: ClockMode): BootedHost {
     throw new BootError(e instanceof Error ? e.message : String(e));
   }
   const clock = createClock(host, mode);
-  const commands = createCommands({
+  const env: ToolEnv = {
     host,
     settle: (r) => clock.settle(r),
     track: (p) => clock.track(p),
     sim: { seed, speed: () => clock.speed(), setSpeed: (s) => clock.setSpeed(s) },
-  });
+    hasCommand: (name) => commands.resolve(name) !== undefined,
+    runCommand: (req) => runCommand(host, clock, commands, req),
+  };
+  const commands = createCommands(env);
   return { seed, host, clock, commands };
 }

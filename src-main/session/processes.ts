@@ -2,6 +2,8 @@
 // external command runs as (fork before redirections, exec, exit, reap by the shell).
 import { shellStatus, type Host } from '../host';
 import type { ShellChild, ShellHost } from '../shell/types';
+import type { CommandRequest } from '../tools/tool';
+import type { CommandSet } from '../tools/registry';
 import type { ClockDriver } from './clock';
 import { kernelFs } from './kernel-fs';
 
@@ -63,4 +65,28 @@ export function shellHost(host: Host, clock: ClockDriver, pid: number): ShellHos
     ppid: host.kernel.proc(pid)?.ppid ?? 1,
     fork: () => forkChild(host, clock, pid),
   };
+}
+
+/** A command started by another command (xargs, timeout, sudo): fork, exec, run, exit, reap. */
+export async function runCommand(host: Host, clock: ClockDriver, commands: CommandSet, req: CommandRequest): Promise<number> {
+  const name = req.argv[0] ?? '';
+  const command = commands.resolve(name);
+  if (!command) return 127;
+  const child = forkChild(host, clock, req.parent);
+  const task = host.kernel.proc(child.pid);
+  if (req.uid !== undefined && task) {
+    // A setuid exec (sudo, su): the kernel model has no setuid(2), so the credentials change here.
+    task.uid = req.uid;
+    task.gid = host.kernel.user(req.uid)?.gid ?? req.uid;
+  }
+  child.exec(req.argv, req.cwd);
+  const signal = AbortSignal.any([req.signal, child.died]);
+  const onAbort = () => child.interrupt();
+  req.signal.addEventListener('abort', onAbort);
+  try {
+    const status = await command({ argv: req.argv, env: req.vars, cwd: req.cwd, signal, fs: child.fs, stdin: req.stdin, stdout: req.stdout, stderr: req.stderr, process: child });
+    return await child.finish(status);
+  } finally {
+    req.signal.removeEventListener('abort', onAbort);
+  }
 }

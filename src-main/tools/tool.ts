@@ -1,7 +1,7 @@
 // What a tool (ls, ps, lsof, truncate…) is: a small program run as its own host process, whose
 // every system call is that process's, so the kernel, not the tool, decides what happens.
 import type { Blocking, Host, Syscalls, SysResult } from '../host';
-import type { CommandContext, ShellInput } from '../shell/types';
+import type { CommandContext, ShellInput, ShellOutput } from '../shell/types';
 
 /** What every tool of one host shares. */
 export interface ToolEnv {
@@ -12,6 +12,23 @@ export interface ToolEnv {
   track<T>(p: Promise<T>): Promise<T>;
   /** The simulator's own controls (simctl), outside the Linux surface. */
   readonly sim: SimControls;
+  /** Whether `name` is a command the host can run (a tool or a host program). */
+  hasCommand(name: string): boolean;
+  /** Runs a command as a child process of `parent` (xargs, timeout, sudo); resolves with its $?. */
+  runCommand(req: CommandRequest): Promise<number>;
+}
+
+export interface CommandRequest {
+  parent: number;
+  argv: readonly string[];
+  cwd: string;
+  vars: Readonly<Record<string, string>>;
+  stdin: ShellInput;
+  stdout: ShellOutput;
+  stderr: ShellOutput;
+  signal: AbortSignal;
+  /** Run as this user instead of the parent's (sudo, su -c). */
+  uid?: number;
 }
 
 export interface SimControls {
