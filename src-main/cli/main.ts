@@ -7,6 +7,8 @@ import { startSimulationWorker } from '../worker/link';
 import { startServer } from '../server/server';
 import { runScript } from '../session/script';
 import { USAGE, VERSION } from './usage';
+import { interactiveShell } from './shell';
+import { BootError } from '../session/boot';
 
 class UsageError extends Error {}
 
@@ -89,6 +91,20 @@ async function script(args: string[]): Promise<number> {
   });
 }
 
+async function shell(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    policy: { type: 'string' },
+    scenario: { type: 'string' },
+    seed: { type: 'string' },
+  });
+  if (positionals.length > 0) throw new UsageError(`shell takes no argument '${positionals[0]}'`);
+  const seed = intOption(values.seed, 'seed', 0, 2 ** 31 - 1);
+  const policy = values.policy as string | undefined;
+  // Without a terminal there is nothing to edit lines on: read commands as bash does from a pipe.
+  if (!process.stdin.isTTY) return script(['-', ...args]);
+  return interactiveShell({ seed, policy });
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -107,11 +123,13 @@ export async function main(argv: string[]): Promise<number> {
         return await serve(rest);
       case 'script':
         return await script(rest);
+      case 'shell':
+        return await shell(rest);
       default:
         throw new UsageError(command.startsWith('-') ? `unknown option '${command}'` : `unknown command '${command}'`);
     }
   } catch (err) {
-    if (err instanceof UsageError) {
+    if (err instanceof UsageError || err instanceof BootError) {
       process.stderr.write(`pinsim: ${err.message} (see pinsim --help)\n`);
       return 2;
     }

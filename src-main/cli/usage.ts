@@ -11,6 +11,7 @@ Commands:
   script [FILE|-] [--policy P] [--seed N]
                                      run a shell script as root in /root on a fresh host and print
                                      what the terminal would show; exit status is the script's
+  shell [--policy P] [--seed N]      an interactive terminal session on a fresh host
   help, --help                       show this help
   --version                          show the version
 
