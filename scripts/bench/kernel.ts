@@ -1,6 +1,7 @@
 // The kernel benchmarks of issue 3 / console.md "Budgets": syscall rate, truncate decision with
 // 1,000,000 pinned pages, unwinding 10,000 MRs, rendering /proc/locks (100,000 leases) and
 // file_pins (10,000 files), and memory for 10,000 processes / 100,000 MRs.
+import { adminScript } from './shell';
 import { createHost, abi, type Host, type Syscalls } from '../../src-main/host/index';
 import { IntervalTree } from '../../src-main/host/rdma/interval-tree';
 import { perOp, rssMb, heapMb, time, type Figure } from './measure';
@@ -145,6 +146,7 @@ export async function main(args: string[]): Promise<void> {
     ['unwind', unwind],
     ['locks', renderLocks],
     ['file_pins', renderFilePins],
+    ['shell', adminScript],
   ];
   const only = args.filter((a) => !a.startsWith('--'));
   const figures: Figure[] = [];

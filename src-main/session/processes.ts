@@ -9,19 +9,30 @@ import { kernelFs } from './kernel-fs';
 
 const NS_PER_MS = 1_000_000;
 
-/** Resolves once `pid` has exited (at once if it already has). */
-function exitOf(host: Host, pid: number): Promise<void> {
-  const p = host.kernel.proc(pid);
-  if (!p || !p.alive) return Promise.resolve();
-  return new Promise((resolve) => {
-    const sub = host.onEvent((e) => {
-      if (e.kind === 'process.exit' && e.pid === pid) {
-        sub.dispose();
-        resolve();
+/** One event subscription per host, however many children wait: pid → what to do at its exit. */
+const exitWatchers = new WeakMap<Host, Map<number, () => void>>();
+
+function onExit(host: Host, pid: number, cb: () => void): void {
+  let watch = exitWatchers.get(host);
+  if (!watch) {
+    const map = new Map<number, () => void>();
+    host.onEvent((e) => {
+      if (e.kind !== 'process.exit') return;
+      const done = map.get(e.pid);
+      if (done) {
+        map.delete(e.pid);
+        done();
       }
     });
-  });
+    exitWatchers.set(host, (watch = map));
+  }
+  const p = host.kernel.proc(pid);
+  if (!p || !p.alive) cb();
+  else watch.set(pid, cb);
 }
+
+/** The reason a child's `died` signal carries: a constant, so no DOMException is built per exit. */
+const EXITED = Object.freeze({ name: 'ProcessExited' });
 
 /** wait4 by the shell: the zombie goes and its status becomes $?. */
 function reap(host: Host, shellPid: number, pid: number, fallback: number): number {
@@ -34,7 +45,12 @@ export function forkChild(host: Host, clock: ClockDriver, shellPid: number): She
   if (!forked.ok) throw new Error(`fork: ${forked.errno}`);
   const pid = forked.value;
   const died = new AbortController();
-  const exit = exitOf(host, pid).then(() => died.abort());
+  const exit = new Promise<void>((resolve) =>
+    onExit(host, pid, () => {
+      died.abort(EXITED);
+      resolve();
+    }),
+  );
   const alive = () => host.kernel.proc(pid)?.alive === true;
   return {
     pid,
@@ -80,7 +96,8 @@ export async function runCommand(host: Host, clock: ClockDriver, commands: Comma
     task.gid = host.kernel.user(req.uid)?.gid ?? req.uid;
   }
   child.exec(req.argv, req.cwd);
-  const signal = AbortSignal.any([req.signal, child.died]);
+  // The child stops when it dies; an abort of the caller reaches it as SIGINT, as from a terminal.
+  const signal = child.died;
   const onAbort = () => child.interrupt();
   req.signal.addEventListener('abort', onAbort);
   try {

@@ -265,19 +265,16 @@ export class Executor {
   /** Runs an external command as its own process: exec, run, exit, reap. */
   private async runChild(child: ShellChild, argv: string[], temp: Record<string, string>, ctx: Ctx): Promise<number> {
     child.exec(argv, ctx.state.cwd);
-    const stop = new AbortController();
+    // Ctrl-C reaches the command as SIGINT; the kernel decides whether it dies, and the command
+    // stops when its process does.
     const onInterrupt = () => child.interrupt();
-    const onDeath = () => stop.abort();
     if (ctx.signal.aborted) onInterrupt();
-    ctx.signal.addEventListener('abort', onInterrupt);
-    child.died.addEventListener('abort', onDeath);
-    if (child.died.aborted) onDeath();
+    else ctx.signal.addEventListener('abort', onInterrupt, { once: true });
     try {
-      const status = await this.external(argv, temp, { ...ctx, signal: AbortSignal.any([ctx.signal, stop.signal]) }, child);
+      const status = await this.external(argv, temp, { ...ctx, signal: child.died }, child);
       return await child.finish(status);
     } finally {
       ctx.signal.removeEventListener('abort', onInterrupt);
-      child.died.removeEventListener('abort', onDeath);
     }
   }
 
