@@ -3,8 +3,6 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startSimulationWorker } from '../worker/link';
-import { startServer } from '../server/server';
 import { runScript } from '../session/script';
 import { USAGE, VERSION } from './usage';
 import { interactiveShell } from './shell';
@@ -37,6 +35,8 @@ async function serve(args: string[]): Promise<number> {
   if (positionals.length > 0) throw new UsageError(`serve takes no argument '${positionals[0]}'`);
   const port = intOption(values.port, 'port', 0, 65535) ?? 0;
   const seed = intOption(values.seed, 'seed', 0, 2 ** 31 - 1);
+  // Loaded on demand: `pinsim script` should not pay for the server, ws and the worker at start-up.
+  const [{ startSimulationWorker }, { startServer }] = await Promise.all([import('../worker/link'), import('../server/server')]);
   const here = dirname(fileURLToPath(import.meta.url));
   const link = startSimulationWorker(here, { seed, policy: values.policy as string | undefined });
   link.onMessage((m) => {
