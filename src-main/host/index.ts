@@ -15,3 +15,6 @@ export { SIGNALS, signalNumber, signalFromNumber, parseSignal, strsignal, defaul
 export * as abi from './abi/fcntl';
 export { checkInvariants } from './invariants';
 export { NS_PER_SEC, NS_PER_MS, NS_PER_US } from './sim/clock';
+export { explainPath } from './explain/why';
+export { renderExplanation } from './explain/render';
+export type { Explanation, ChainLink, WayOut, Verdict } from './explain/types';

@@ -1,6 +1,6 @@
 // Boots a host for a session: the kernel, the clock that drives it, and the commands its shells run.
 import { createHost, type Host } from '../host';
-import { createCommands, type CommandSet } from '../tools/registry';
+import { createCommands, TOOLS, type CommandSet } from '../tools/registry';
 import type { ToolEnv } from '../tools/tool';
 import { runCommand } from './processes';
 import { createClock, type ClockDriver, type ClockMode } from './clock';
@@ -35,6 +35,10 @@ export function bootHost(options: BootOptions, mode: ClockMode): BootedHost {
     sim: { seed, speed: () => clock.speed(), setSpeed: (s) => clock.setSpeed(s) },
     hasCommand: (name) => commands.resolve(name) !== undefined,
     runCommand: (req) => runCommand(host, clock, commands, req),
+    commandDocs: () =>
+      [...TOOLS.map((d) => ({ name: d.name, summary: d.summary, text: d.help })), ...host.programs().map((p) => ({ name: p.name, summary: p.summary, text: p.usage }))].filter(
+        (d, i, all) => commands.resolve(d.name) !== undefined && all.findIndex((x) => x.name === d.name) === i,
+      ),
   };
   const commands = createCommands(env);
   return { seed, host, clock, commands };

@@ -16,6 +16,15 @@ export interface ToolEnv {
   hasCommand(name: string): boolean;
   /** Runs a command as a child process of `parent` (xargs, timeout, sudo); resolves with its $?. */
   runCommand(req: CommandRequest): Promise<number>;
+  /** Every command the host can run, with its documentation (man, man -k). */
+  commandDocs?(): readonly CommandDoc[];
+}
+
+/** What `man` shows of a command: a tool's summary and --help text, or a host program's usage. */
+export interface CommandDoc {
+  readonly name: string;
+  readonly summary: string;
+  readonly text?: string;
 }
 
 export interface CommandRequest {
@@ -29,6 +38,8 @@ export interface CommandRequest {
   signal: AbortSignal;
   /** Run as this user instead of the parent's (sudo, su -c). */
   uid?: number;
+  /** Called with the child's pid once it runs (timeout signals it). */
+  onStart?(pid: number): void;
 }
 
 export interface SimControls {

@@ -62,6 +62,9 @@ export const MAP_FIXED = 0x10;
 export const MAP_ANONYMOUS = 0x20;
 export const MAP_SHARED_VALIDATE = 0x03;
 export const MAP_SYNC = 0x80000;
+/** Dan Williams' 2017 MAP_DIRECT (seed 004): the block map stays sealed while the mapping exists.
+ * Never merged; pinsim's value, free in 5.3's mman-common.h. Recorded in the VMA's flags. */
+export const MAP_DIRECT = 0x200000;
 
 // ibv_access_flags (libibverbs verbs.h).
 export const IBV_ACCESS_LOCAL_WRITE = 1;

@@ -2,10 +2,21 @@
 import type { ProgramDef } from './program';
 import { bash, init, sleep } from './basic';
 import { rdmaApp } from './rdma-app';
-import { logrotateJob } from './logrotate-job';
-import { leaseHolder } from './lease-holder';
+import { alias, backupSim, logrotateSim } from './jobs';
+import { dbSim, leaseHold } from './lease-hold';
 
-export const PROGRAMS: readonly ProgramDef[] = [init, bash, sleep, rdmaApp, logrotateJob, leaseHolder];
+export const PROGRAMS: readonly ProgramDef[] = [
+  init,
+  bash,
+  sleep,
+  rdmaApp,
+  logrotateSim,
+  backupSim,
+  dbSim,
+  leaseHold,
+  alias(logrotateSim, 'logrotate-job'),
+  alias(leaseHold, 'lease-holder'),
+];
 
 export function findProgram(name: string): ProgramDef | undefined {
   const base = name.split('/').pop() ?? name;

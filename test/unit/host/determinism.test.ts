@@ -6,7 +6,7 @@ function scenario(seed: number): string {
   const host = createHost({ seed });
   const shell = host.spawnShell().pid;
   const sys = host.sys(shell);
-  const app = host.spawn({ argv: ['rdma-app', '--pages', '64', '--mrs', '8', '--close-after-pin', '--fork-helper'] });
+  const app = host.spawn({ argv: ['rdma-app', '--pages', '64', '--mrs', '8', '--close-after-pin', '--fork-helper', '/mnt/pmem/foo'] });
   host.spawn({ argv: ['logrotate-job', '--file', '/mnt/pmem/foo', '--every', '7'] });
   host.spawn({ argv: ['rdma-app', '--file', '/mnt/pmem1/data', '--handoff', '--pages', '8'] });
   host.advance(30e9);

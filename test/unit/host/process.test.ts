@@ -24,7 +24,7 @@ function chainOf(events: readonly HostEvent[], pid: number): string[] {
 describe('unwinding a pinning process', () => {
   it('kill -9 yields signal → exit → close fds → context release → MRs deregistered → unpinned → zombie lease released → reaped', () => {
     const { host, shell, root } = boot();
-    const pid = value(host.spawn({ argv: ['rdma-app', '--pages', '8', '--mrs', '2', '--close-after-pin', '--unmap-after-pin'] }));
+    const pid = value(host.spawn({ argv: ['rdma-app', '--pages', '8', '--mrs', '2', '--close-after-pin', '--unmap-after-pin', '/mnt/pmem/foo'] }));
     expect(host.kernel.leases.size).toBe(1);
     const mark = host.events().at(-1)!.seq;
     value(root.kill(pid, 'SIGKILL'));
@@ -48,7 +48,7 @@ describe('unwinding a pinning process', () => {
 
   it('fork shares the context: killing the parent alone does not unwind the pins (kernel.md §4)', () => {
     const { host, shell, root } = boot();
-    const pid = value(host.spawn({ argv: ['rdma-app', '--pages', '4', '--fork-helper'] }));
+    const pid = value(host.spawn({ argv: ['rdma-app', '--pages', '4', '--fork-helper', '/mnt/pmem/foo'] }));
     const helper = host.processes().find((p) => p.ppid === pid)!;
     expect(helper.comm).toBe('rdma-app');
     value(root.kill(pid, 'SIGKILL'));
@@ -66,14 +66,14 @@ describe('unwinding a pinning process', () => {
 
   it('SCM_RIGHTS hand-off: the pins travel with the context and show under the receiver (003 #16)', () => {
     const { host, shell, root } = boot();
-    const pid = value(host.spawn({ argv: ['rdma-app', '--pages', '4', '--handoff'] }));
+    const pid = value(host.spawn({ argv: ['rdma-app', '--pages', '4', '--handoff', '/mnt/pmem/foo'] }));
     host.advance(5_000_000);
     const keeper = host.processes().find((p) => p.comm === 'rdma-keeper')!;
     expect(keeper).toBeDefined();
-    expect(read(host, shell, `/proc/${pid}/file_pins`)).toBe('');
     expect(read(host, shell, `/proc/${keeper.pid}/file_pins`)).toMatch(/^\d+: \/dev\/infiniband\/uverbs0\n\t\/mnt\/pmem\/foo\n$/);
-    // "Admin kills process A. ... Process B _still_ has the RDMA context FD open" (Ira, #16).
-    value(root.kill(pid, 'SIGKILL'));
+    // "Process A ... exits. ... Process B _still_ has the RDMA context FD open" (Ira, #16).
+    expect(host.events().find((e) => e.kind === 'process.exit' && e.pid === pid)).toMatchObject({ code: 0 });
+    expect(host.kernel.proc(pid)).toBeUndefined();
     expect(errnoOf(root.truncate('/mnt/pmem/foo', 0))).toBe('ETXTBSY');
     expect(host.kernel.leases.size).toBe(1);
     expect([...host.kernel.leases.values()][0]!.state).toBe('ZOMBIE');
@@ -164,14 +164,14 @@ describe('signals', () => {
     expect(host.events().find((e) => e.kind === 'process.exit' && e.pid === pid)).toMatchObject({ sig: 'SIGIO' });
   });
 
-  it('rdma-app releases cleanly on SIGTERM; with --ignore-term it stays until SIGKILL', () => {
+  it('rdma-app releases cleanly on SIGTERM; with --on-term=ignore it stays until SIGKILL', () => {
     const { host, root } = boot();
-    const a = value(host.spawn({ argv: ['rdma-app', '--pages', '4'] }));
+    const a = value(host.spawn({ argv: ['rdma-app', '--pages', '4', '/mnt/pmem/foo'] }));
     value(root.kill(a, 'SIGTERM'));
     host.advance(0);
     expect(host.events().find((e) => e.kind === 'process.exit' && e.pid === a)).toMatchObject({ code: 0 });
     expect(host.kernel.leases.size).toBe(0);
-    const b = value(host.spawn({ argv: ['rdma-app', '--pages', '4', '--ignore-term'] }));
+    const b = value(host.spawn({ argv: ['rdma-app', '--pages', '4', '--on-term=ignore', '/mnt/pmem/foo'] }));
     value(root.kill(b, 'SIGTERM'));
     host.advance(0);
     expect(host.kernel.leases.size).toBe(1);
