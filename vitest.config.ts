@@ -15,6 +15,8 @@ export default defineConfig({
       },
       {
         plugins: [svelte({ configFile: './svelte.config.js' })],
+        // Components mount in the DOM: Svelte's client build, not its server one.
+        resolve: { conditions: ['browser'] },
         test: {
           name: 'renderer',
           environment: 'happy-dom',

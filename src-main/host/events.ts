@@ -48,7 +48,8 @@ export interface EventPayloads {
   'inode.chmod': { path: string; mode: number };
 
   'layout.change': { pid: number; path: string; op: LayoutOp; offset: number; length: number; sizeBefore: number; sizeAfter: number };
-  'layout.refused': { pid: number; path: string; op: LayoutOp; errno: Errno; reason: string };
+  /** offset and length as in layout.change: enough for the console to retry the same op. */
+  'layout.refused': { pid: number; path: string; op: LayoutOp; offset: number; length: number; errno: Errno; reason: string };
 
   'lease.set': { lease: number; pid: number; fd: number; file: number; path: string; type: LeaseType; exclusive: boolean; level: 'READ' | 'WRITE' };
   'lease.modify': { lease: number; type: LeaseType; level: 'READ' | 'WRITE' };

@@ -1,6 +1,7 @@
 // The one message contract between the simulation and its faces (Electron IPC, WebSocket, CLI).
 // Every message crossing a process or network boundary is parsed with these schemas first.
 import { z } from 'zod';
+import { Explanation, PanelSignal, TimelineEntry, ViewsUpdate } from './views';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -16,6 +17,15 @@ export const ClientMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('term.input'), term: TermId, data: InputData }).strict(),
   z.object({ type: z.literal('term.resize'), term: TermId, cols: Cols, rows: Rows }).strict(),
   z.object({ type: z.literal('term.close'), term: TermId }).strict(),
+  // The console's panels: a full snapshot on subscribe, pushed deltas after that.
+  z.object({ type: z.literal('views.subscribe') }).strict(),
+  // Admin actions, performed on the host as root and shown on the timeline.
+  z.object({ type: z.literal('proc.signal'), pid: z.number().int().min(1), signal: PanelSignal }).strict(),
+  z.object({ type: z.literal('clock.set'), speed: z.number().min(0).max(1000) }).strict(),
+  z.object({ type: z.literal('clock.step') }).strict(),
+  z.object({ type: z.literal('policy.set'), policy: z.string().max(64) }).strict(),
+  z.object({ type: z.literal('layout.retry'), id: z.number().int().min(1) }).strict(),
+  z.object({ type: z.literal('why.query'), path: z.string().min(1).max(4096) }).strict(),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 
@@ -34,6 +44,22 @@ export const HostMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('term.output'), term: TermId, data: z.string() }).strict(),
   z.object({ type: z.literal('term.exit'), term: TermId, code: z.number().int() }).strict(),
   z.object({ type: z.literal('error'), message: z.string() }).strict(),
+  z.object({ type: z.literal('views'), views: ViewsUpdate }).strict(),
+  z
+    .object({ type: z.literal('why'), path: z.string(), explanation: Explanation.nullable(), error: z.string().nullable() })
+    .strict(),
+  z.object({ type: z.literal('timeline'), reset: z.boolean(), entries: z.array(TimelineEntry) }).strict(),
+  z
+    .object({
+      type: z.literal('action.result'),
+      /** The console action's number; timeline entries of its unwind carry it. */
+      id: z.number().int(),
+      action: z.string(),
+      ok: z.boolean(),
+      message: z.string(),
+      pid: z.number().int().nullable(),
+    })
+    .strict(),
 ]);
 export type HostMessage = z.infer<typeof HostMessage>;
 

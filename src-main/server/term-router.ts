@@ -24,6 +24,11 @@ export class TermRouter {
     if (this.lastReady) deliver(this.lastReady);
     return {
       send: (message) => {
+        // Host-wide messages (views, admin actions) carry no terminal id: nothing to namespace.
+        if (!('term' in message)) {
+          this.link.send(message);
+          return;
+        }
         const term = `${prefix}${message.term}`;
         if (term.length > 32) {
           deliver({ type: 'error', message: 'invalid message at term: id too long' });
@@ -46,7 +51,7 @@ export class TermRouter {
       for (const deliver of this.clients.values()) deliver(m);
       return;
     }
-    if (m.type === 'error') {
+    if (!('term' in m)) {
       for (const deliver of this.clients.values()) deliver(m);
       return;
     }

@@ -4,11 +4,16 @@ import type { ClientMessage, HostMessage } from '../protocol/messages';
 import { PROTOCOL_VERSION } from '../protocol/messages';
 import { openTerminal, type Terminal } from './terminal';
 import { bootHost, type BootedHost, type BootOptions } from './boot';
+import { ViewHub } from './views/hub';
+import { ConsoleActions } from './views/actions';
+import { whyMessage } from './views/why';
 
 export type SimulationOptions = BootOptions;
 
 export class Simulation {
   readonly booted: BootedHost;
+  readonly views: ViewHub;
+  private readonly actions: ConsoleActions;
   private readonly terminals = new Map<string, Terminal>();
 
   constructor(
@@ -25,6 +30,8 @@ export class Simulation {
       policy: host.policyName,
       seed: this.booted.seed,
     });
+    this.views = new ViewHub({ host, clock: this.booted.clock, emit });
+    this.actions = new ConsoleActions(host, this.booted.clock, this.views, emit);
   }
 
   handle(message: ClientMessage): void {
@@ -40,12 +47,27 @@ export class Simulation {
           t.close();
           this.terminals.delete(message.term);
         });
+      case 'views.subscribe':
+        return this.views.subscribe();
+      case 'proc.signal':
+        return this.actions.signal(message.pid, message.signal);
+      case 'clock.set':
+        return this.actions.setSpeed(message.speed);
+      case 'clock.step':
+        return this.actions.step();
+      case 'policy.set':
+        return this.actions.setPolicy(message.policy);
+      case 'layout.retry':
+        return this.actions.retry(this.views.blocked.get(message.id));
+      case 'why.query':
+        return this.emit(whyMessage(this.booted.host, message.path));
     }
   }
 
   dispose(): void {
     for (const t of this.terminals.values()) t.close();
     this.terminals.clear();
+    this.views.dispose();
     this.booted.clock.dispose();
   }
 

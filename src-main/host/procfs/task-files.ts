@@ -6,6 +6,9 @@ import { SIGNALS, signalNumber, type Signal } from '../abi/signals';
 import { USER_HZ, NS_PER_SEC } from '../sim/clock';
 import { MAP_SHARED, O_CLOEXEC, O_LARGEFILE, PAGE_SIZE, PROT_EXEC, PROT_READ, PROT_WRITE } from '../abi/fcntl';
 import { fdLockLines } from './locks';
+import { processGroup, sessionId, terminalForeground } from './session';
+import type { OpenFile } from '../fd/file';
+import type { FilePin } from '../rdma/uverbs';
 
 const STATE_TEXT = { R: 'R (running)', S: 'S (sleeping)', D: 'D (disk sleep)', T: 'T (stopped)', Z: 'Z (zombie)' } as const;
 
@@ -48,8 +51,8 @@ export function statusText(k: Kernel, task: Process): string {
     `Groups:\t${task.gid} `,
     `NStgid:\t${task.pid}`,
     `NSpid:\t${task.pid}`,
-    `NSpgid:\t${task.pid}`,
-    `NSsid:\t${task.pid}`,
+    `NSpgid:\t${processGroup(k, task)}`,
+    `NSsid:\t${sessionId(k, task)}`,
   ];
   if (task.state !== 'Z') {
     const kb = (bytes: number) => `${String(Math.floor(bytes / 1024)).padStart(8)} kB`;
@@ -85,8 +88,15 @@ export function statText(k: Kernel, task: Process): string {
   const ttyNr = task.tty === null ? 0 : (136 << 8) | task.tty;
   const vsize = task.state === 'Z' ? 0 : task.mm.totalBytes() + 2344 * 1024;
   const rss = task.state === 'Z' ? 0 : 305;
-  const f = [task.pid, `(${task.comm})`, task.state, task.ppid, task.pid, task.pid, ttyNr, task.tty === null ? -1 : task.pid, 4194560, 0, 0, 0, 0, 0, 0, 0, 0, 20, 0, 1, 0, ticks, vsize, rss, '18446744073709551615', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 17, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+  const f = [task.pid, `(${task.comm})`, task.state, task.ppid, processGroup(k, task), sessionId(k, task), ttyNr, terminalForeground(k, task), 4194560, 0, 0, 0, 0, 0, 0, 0, 0, 20, 0, 1, 0, ticks, vsize, rss, '18446744073709551615', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 17, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
   return f.join(' ') + '\n';
+}
+
+/** /proc/<pid>/statm (pages): size resident shared text lib data dt, matching stat's vsize and rss. */
+export function statmText(task: Process): string {
+  if (task.state === 'Z') return '0 0 0 0 0 0 0\n';
+  const size = Math.floor((task.mm.totalBytes() + 2344 * 1024) / PAGE_SIZE);
+  return `${size} 305 264 6 0 84 0\n`;
 }
 
 export function cmdlineText(task: Process): string {
@@ -147,12 +157,20 @@ export function fdinfoText(task: Process, fd: number): string | null {
  */
 export function filePinsText(task: Process): string {
   const out: string[] = [];
+  for (const e of filePinEntries(task)) {
+    if (e.owner) out.push(`${e.fd}: ${e.owner.path()}\n`);
+    for (const fp of e.pins) out.push(e.owner ? `\t${fp.inode.path()}\n` : `${fp.inode.path()}\n`);
+  }
+  return out.join('');
+}
+
+/** The owners file_pins lists, in its order: the console's File pins table reads this same list. */
+export function filePinEntries(task: Process): Array<{ fd: number | null; owner: OpenFile | null; pins: readonly FilePin[] }> {
+  const out: Array<{ fd: number | null; owner: OpenFile | null; pins: readonly FilePin[] }> = [];
   for (const [fd, slot] of task.fds.entries()) {
     const pins = slot.file.uverbs?.filePins;
-    if (!pins || pins.length === 0) continue;
-    out.push(`${fd}: ${slot.file.path()}\n`);
-    for (const fp of pins) out.push(`\t${fp.inode.path()}\n`);
+    if (pins && pins.length > 0) out.push({ fd, owner: slot.file, pins });
   }
-  for (const fp of task.mmPins) out.push(`${fp.inode.path()}\n`);
-  return out.join('');
+  if (task.mmPins.length > 0) out.push({ fd: null, owner: null, pins: task.mmPins });
+  return out;
 }

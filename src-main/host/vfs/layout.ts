@@ -62,7 +62,7 @@ export function layoutAttempt(k: Kernel, task: Process, inode: Inode, plan: Layo
   const daxPinned = pinned && inode.isDax;
   const verdict = k.policy.layoutChange({ task, inode, op: plan.op, first: plan.first, last, pinned });
   if (verdict.action === 'fail') {
-    k.emit('layout.refused', { pid: task.pid, path: inode.path(), op: plan.op, errno: verdict.errno, reason: verdict.reason });
+    k.emit('layout.refused', { pid: task.pid, path: inode.path(), op: plan.op, offset: plan.offset, length: plan.length, errno: verdict.errno, reason: verdict.reason });
     return { done: { ok: false, errno: verdict.errno } };
   }
   // Common to all policies: pinned DAX blocks are never freed or moved — wait until unpinned.

@@ -1,0 +1,106 @@
+// The console's push path end to end inside the simulation: subscribe, deltas, admin actions,
+// and the unwind of a kill tagged on the timeline.
+import { afterEach, describe, expect, it } from 'vitest';
+import { Simulation } from '../../../../src-main/session/simulation';
+import type { HostMessage } from '../../../../src-main/protocol/messages';
+import type { ViewsUpdate } from '../../../../src-main/protocol/views';
+import { pinFile, errnoOf } from '../../host/helpers';
+
+let sim: Simulation | undefined;
+afterEach(() => sim?.dispose());
+
+function start() {
+  const sent: HostMessage[] = [];
+  sim = new Simulation({ seed: 1 }, (m) => sent.push(m));
+  const host = sim.booted.host;
+  const shell = host.spawnShell().pid;
+  const take = () => sent.splice(0);
+  const views = (ms: HostMessage[]): ViewsUpdate[] => ms.flatMap((m) => (m.type === 'views' ? [m.views] : []));
+  return { sim, host, shell, take, views };
+}
+
+const settle = () => new Promise((r) => setImmediate(r));
+
+describe('ViewHub', () => {
+  it('sends a full snapshot on subscribe, then only what changed', () => {
+    const { sim, host, shell, take, views } = start();
+    take();
+    sim.handle({ type: 'views.subscribe' });
+    const first = take();
+    const [snap] = views(first);
+    expect(snap?.processes?.reset).toBe(true);
+    expect(snap?.processes?.upsert.map((r) => r.pid)).toContain(1);
+    expect(snap?.clock).toMatchObject({ policy: 'rfc-v2', speed: 1, scenario: null });
+    expect(first.find((m) => m.type === 'timeline')).toMatchObject({ reset: true, entries: expect.arrayContaining([expect.objectContaining({ kind: 'host.boot' })]) });
+
+    const a = pinFile(host, shell);
+    sim.views.flush();
+    const [d] = views(take());
+    expect(d?.filePins).toMatchObject({ reset: false, upsert: [expect.objectContaining({ pid: a.pid, file: '/mnt/pmem/foo' })], remove: [] });
+    expect(d?.leases?.upsert).toHaveLength(1);
+    expect(d?.processes?.upsert.map((r) => r.pid)).toEqual([a.pid]);
+    sim.views.flush();
+    expect(views(take())).toEqual([]);
+  });
+
+  it('kills from the console, tags the unwind on the timeline, and retries the refused truncate', async () => {
+    const { sim, host, shell, take, views } = start();
+    sim.handle({ type: 'views.subscribe' });
+    take();
+    const a = pinFile(host, shell);
+    expect(errnoOf(host.sys(shell).truncate('/mnt/pmem/foo', 0))).toBe('ETXTBSY');
+    sim.views.flush();
+    const blocked = views(take())[0]?.blocked?.upsert[0];
+    expect(blocked).toMatchObject({ status: 'refused', errno: 'ETXTBSY', retryable: true });
+
+    sim.handle({ type: 'proc.signal', pid: a.pid, signal: 'SIGKILL' });
+    await settle();
+    sim.views.flush();
+    const out = take();
+    const result = out.find((m) => m.type === 'action.result');
+    expect(result).toMatchObject({ action: 'proc.signal', ok: true, pid: a.pid });
+    const id = result?.type === 'action.result' ? result.id : -1;
+    const unwind = out.flatMap((m) => (m.type === 'timeline' ? m.entries : [])).filter((e) => e.action === id);
+    const kinds = unwind.map((e) => e.kind);
+    for (const k of ['console.signal', 'signal', 'fd.close', 'rdma.dereg', 'pin.release', 'lease.release', 'process.exit']) expect(kinds).toContain(k);
+    expect(kinds.indexOf('pin.release')).toBeLessThan(kinds.indexOf('lease.release'));
+    const [d] = views(out);
+    expect(d?.filePins?.remove).toHaveLength(1);
+    expect(d?.leases?.remove).toHaveLength(1);
+    expect(d?.blocked?.upsert[0]).toMatchObject({ status: 'clear' });
+
+    sim.handle({ type: 'layout.retry', id: blocked!.id });
+    await settle();
+    sim.views.flush();
+    const after = take();
+    expect(after.find((m) => m.type === 'action.result')).toMatchObject({ action: 'layout.retry', ok: true, message: 'truncate -s 0 /mnt/pmem/foo: done' });
+    expect(views(after)[0]?.blocked?.upsert[0]).toMatchObject({ status: 'done', retryable: false });
+  });
+
+  it('says so when pid 1 ignores SIGKILL, and steps and pauses the clock', async () => {
+    const { sim, host, take } = start();
+    sim.handle({ type: 'proc.signal', pid: 1, signal: 'SIGKILL' });
+    await settle();
+    expect(take().find((m) => m.type === 'action.result')).toMatchObject({ ok: true, message: 'pid 1 ignored SIGKILL' });
+    sim.handle({ type: 'clock.set', speed: 0 });
+    expect(sim.booted.clock.speed()).toBe(0);
+    host.spawn({ argv: ['sleep', '5'] });
+    const before = host.now();
+    sim.handle({ type: 'clock.step' });
+    expect(host.now() - before).toBe(5e9);
+    sim.handle({ type: 'policy.set', policy: 'no-such-policy' });
+    expect(take().filter((m) => m.type === 'action.result').map((m) => m.type === 'action.result' && m.ok)).toEqual([true, true, false]);
+  });
+});
+
+describe('why.query', () => {
+  it('answers with the explain module the shell uses, or the errno', () => {
+    const { sim, host, shell, take } = start();
+    pinFile(host, shell);
+    sim.handle({ type: 'why.query', path: '/mnt/pmem/foo' });
+    const [m] = take().filter((x) => x.type === 'why');
+    expect(m).toMatchObject({ path: '/mnt/pmem/foo', error: null, explanation: { verdict: { kind: 'fails', errno: 'ETXTBSY' } } });
+    sim.handle({ type: 'why.query', path: '/nope' });
+    expect(take().find((x) => x.type === 'why')).toMatchObject({ explanation: null, error: '/nope: No such file or directory' });
+  });
+});
