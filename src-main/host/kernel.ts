@@ -10,6 +10,7 @@ import type { Lease } from './lease/lease';
 import type { Mr, PinSegment, UverbsContext } from './rdma/uverbs';
 import type { Policy } from './policy/policy';
 import { WaitRegistry } from './task/wait';
+import { Kmsg } from './log/kmsg';
 
 export interface User {
   readonly name: string;
@@ -34,8 +35,12 @@ export class Kernel {
   readonly prng: Prng;
   readonly bus: EventBus;
   readonly waits: WaitRegistry;
+  /** The kernel log (dmesg): boot lines and mount notices, nothing of the simulator's own. */
+  readonly kmsg: Kmsg;
   readonly hostname = 'pinsim';
   readonly release = '5.3.0-rc3-pinsim';
+  /** uname -v: the build's `#N SMP date`, also in /proc/version and the boot banner. */
+  readonly version = '#1 SMP Fri Aug 9 22:58:33 UTC 2019';
   readonly users: User[] = [
     { name: 'root', uid: 0, gid: 0, home: '/root', shell: '/bin/bash' },
     { name: 'operator', uid: 1000, gid: 1000, home: '/home/operator', shell: '/bin/bash' },
@@ -43,6 +48,8 @@ export class Kernel {
   readonly sysctl = new Map<string, string>([
     ['fs.lease-break-time', '45'],
     ['fs.leases-enable', '1'],
+    // Debian kernels restrict the kernel log to CAP_SYSLOG (CONFIG_SECURITY_DMESG_RESTRICT).
+    ['kernel.dmesg_restrict', '1'],
   ]);
   readonly procs = new Map<number, Process>();
   nextPid = 1;
@@ -74,6 +81,7 @@ export class Kernel {
     this.prng = new Prng(options.seed);
     this.bus = new EventBus(() => this.clock.now(), options.eventLogLimit);
     this.waits = new WaitRegistry(this);
+    this.kmsg = new Kmsg(this.clock);
   }
 
   emit<K extends EventKind>(kind: K, payload: EventPayloads[K]): void {

@@ -14,22 +14,31 @@ import * as mmap from './sys_mmap';
 import * as fcntl from './sys_fcntl';
 import * as sock from './sys_socket';
 import * as rdma from './sys_rdma';
+import { sysSyslog, type SyslogResult } from '../log/syslog';
+import * as statfs from './sys_statfs';
+import * as utimens from './sys_utimens';
+import * as fiemap from './sys_fiemap';
 
 export type { Stat } from './common';
 export type { DirEntry } from './sys_path';
 export type { MmapArgs } from './sys_mmap';
 export type { Msg } from './sys_socket';
 export type { MrInfo } from './sys_rdma';
+export type { SyslogResult } from '../log/syslog';
+export type { StatFs } from './sys_statfs';
+export type { UtimeSpec } from './sys_utimens';
+export type { FiemapExtent } from './sys_fiemap';
 
 /** Supported syscalls by family (kernel.md §3), for `pinsim` help and the docs. */
 export const SYSCALL_TABLE: Readonly<Record<string, readonly string[]>> = {
   file: ['open', 'openat', 'close', 'dup', 'dup2', 'read', 'pread', 'write', 'pwrite', 'lseek'],
-  path: ['stat', 'lstat', 'fstat', 'readdir', 'readlink', 'unlink', 'rename', 'mkdir', 'rmdir', 'chmod', 'chdir', 'getcwd'],
-  layout: ['truncate', 'ftruncate', 'fallocate', 'ficlone'],
+  path: ['stat', 'lstat', 'fstat', 'readdir', 'readlink', 'unlink', 'rename', 'mkdir', 'rmdir', 'chmod', 'chdir', 'getcwd', 'statfs', 'utimensat'],
+  layout: ['truncate', 'ftruncate', 'fallocate', 'ficlone', 'fiemap'],
   task: ['fork', 'execve', 'exit', 'kill', 'wait4', 'sigaction', 'getpid', 'getppid'],
   mm: ['mmap', 'munmap'],
   fcntl: ['fcntl'],
   socket: ['socketpair', 'sendmsg', 'recvmsg'],
+  log: ['syslog'],
   verbs: ['ibv_open_device', 'ibv_alloc_pd', 'ibv_dealloc_pd', 'ibv_reg_mr', 'ibv_dereg_mr', 'ibv_close_device'],
 };
 
@@ -58,12 +67,17 @@ export interface Syscalls {
   chmod(path: string, mode: number): SysResult<void>;
   chdir(path: string): SysResult<void>;
   getcwd(): SysResult<string>;
+  statfs(path: string): SysResult<statfs.StatFs>;
+  /** utimensat(AT_FDCWD, path, times, follow ? 0 : AT_SYMLINK_NOFOLLOW); times in wall-clock ns. */
+  utimensat(path: string, atime: utimens.UtimeSpec, mtime: utimens.UtimeSpec, follow?: boolean): SysResult<void>;
 
   truncate(path: string, length: number): Blocking<void>;
   ftruncate(fd: number, length: number): Blocking<void>;
   fallocate(fd: number, mode: number, offset: number, length: number): Blocking<void>;
   /** ioctl(destFd, FICLONE, srcFd) */
   ficlone(destFd: number, srcFd: number): Blocking<void>;
+  /** ioctl(fd, FS_IOC_FIEMAP): the file's extents in bytes. */
+  fiemap(fd: number): SysResult<fiemap.FiemapExtent[]>;
 
   fork(): SysResult<number>;
   execve(path: string, argv: string[]): SysResult<void>;
@@ -88,6 +102,9 @@ export interface Syscalls {
   ibv_reg_mr(ctxFd: number, pd: number, addr: number, length: number, access: number): SysResult<rdma.MrInfo>;
   ibv_dereg_mr(ctxFd: number, mr: number): SysResult<void>;
   ibv_close_device(ctxFd: number): Blocking<void>;
+
+  /** syslog(2) (klogctl): read or clear the kernel log; `len` is the caller's buffer size. */
+  syslog(type: number, len?: number): SysResult<SyslogResult>;
 }
 
 /** Binds the surface to `pid`. Calls made for a process that no longer runs fail with ESRCH. */
@@ -121,10 +138,13 @@ export function syscallsFor(k: Kernel, pid: number): Syscalls {
     chmod: (p, mode) => run((t) => path.sysChmod(k, t, p, mode)),
     chdir: (p) => run((t) => path.sysChdir(k, t, p)),
     getcwd: () => run((t) => path.sysGetcwd(k, t)),
+    statfs: (p) => run((t) => statfs.sysStatfs(k, t, p)),
+    utimensat: (p, a, m, follow) => run((t) => utimens.sysUtimensat(k, t, p, a, m, follow ?? true)),
     truncate: (p, len) => run((t) => layout.sysTruncate(k, t, p, len)),
     ftruncate: (fd, len) => run((t) => layout.sysFtruncate(k, t, fd, len)),
     fallocate: (fd, mode, off, len) => run((t) => layout.sysFallocate(k, t, fd, mode, off, len)),
     ficlone: (d, s) => run((t) => layout.sysFiclone(k, t, d, s)),
+    fiemap: (fd) => run((t) => fiemap.sysFiemap(k, t, fd)),
     fork: () => run((t) => task.sysFork(k, t)),
     execve: (p, argv) => run((t) => task.sysExecve(k, t, p, argv)),
     exit: (code) => void run((t) => task.sysExit(k, t, code)),
@@ -145,5 +165,6 @@ export function syscallsFor(k: Kernel, pid: number): Syscalls {
     ibv_reg_mr: (fd, pd, addr, len, access) => run((t) => rdma.sysIbvRegMr(k, t, fd, pd, addr, len, access)),
     ibv_dereg_mr: (fd, mr) => run((t) => rdma.sysIbvDeregMr(k, t, fd, mr)),
     ibv_close_device: (fd) => run((t) => rdma.sysIbvCloseDevice(k, t, fd)),
+    syslog: (type, len) => run((t) => sysSyslog(k, t, type, len ?? 0)),
   };
 }

@@ -7,6 +7,7 @@ import { addInode, makeSuper, mount } from './namespace';
 import { allocate, writeBytes } from './fileops';
 import { procRoot } from '../procfs/root';
 import { assert } from '../sim/assert';
+import { logBoot, logDaxMount } from '../log/boot-log';
 
 export interface FileSpec {
   path: string;
@@ -55,6 +56,7 @@ function dirPath(k: Kernel, path: string): Inode {
 }
 
 export function setupFilesystems(k: Kernel, setup: HostSetup): void {
+  logBoot(k);
   const rootSb = makeSuper(k, { fstype: 'ext4', major: 254, minor: 1, source: '/dev/vda1', options: 'rw,relatime,errors=remount-ro', blocks: 8 << 20, rootIno: 2, firstIno: 11 });
   mount(k, rootSb, null, '/');
   const root = k.root;
@@ -83,8 +85,10 @@ export function setupFilesystems(k: Kernel, setup: HostSetup): void {
   const xfsOpts = 'rw,relatime,attr2,dax,inode64,noquota';
   const pmemSb = makeSuper(k, { fstype: 'xfs', major: 259, minor: 0, source: '/dev/pmem0', dax: true, reflink: setup.reflink ?? false, options: xfsOpts, blocks: PMEM_BLOCKS, rootIno: 128, firstIno: 131 });
   mount(k, pmemSb, pmemDir, '/mnt/pmem');
+  logDaxMount(k, pmemSb);
   const pmem1Sb = makeSuper(k, { fstype: 'ext4', major: 259, minor: 1, source: '/dev/pmem1', dax: true, options: 'rw,relatime,dax', blocks: PMEM_BLOCKS, rootIno: 2, firstIno: 12 });
   mount(k, pmem1Sb, pmem1Dir, '/mnt/pmem1');
+  logDaxMount(k, pmem1Sb);
   addInode(k, pmem1Sb.root!, 'lost+found', 'dir', 0o700, 0, 0);
 
   setupDevices(k, devSb.root!);
