@@ -14,6 +14,10 @@ export function sysFork(k: Kernel, task: Process): SysResult<number> {
 /** execve(): the image is named by `path` (the simulator keeps no binaries; comm = basename). */
 export function sysExecve(k: Kernel, task: Process, path: string, argv: string[]): SysResult<void> {
   if (path === '') return fail('ENOENT');
+  // The new image runs (a fork of a sleeping shell inherits its S and wchan until then); a
+  // program that idles sets its own state when it starts.
+  task.state = 'R';
+  task.wchan = '';
   execProcess(k, task, [path, ...argv.slice(1)]);
   k.startProgram(task);
   return OK_VOID;
