@@ -105,8 +105,17 @@ async function shell(args: string[]): Promise<number> {
   return interactiveShell({ seed, policy });
 }
 
+/** `pinsim script f | head`: a reader that goes away ends pinsim quietly, as it ends a shell tool. */
+function quietOnClosedPipe(): void {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(141);
+    throw err;
+  });
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  quietOnClosedPipe();
   try {
     switch (command) {
       case undefined:
