@@ -4,8 +4,10 @@ import type { Kernel } from '../kernel';
 import type { Process } from '../task/process';
 import type { ProcNode } from './node';
 import { dirNode, fileNode, linkNode, mayTrace, textNode, traced } from './build';
-import { cmdlineText, fdinfoText, filePinsText, mapsText, stackText, statText, statusText, wchanText } from './task-files';
+import { cmdlineText, fdinfoText, filePinsText, mapsText, stackText, statText, statmText, statusText, wchanText } from './task-files';
+import { canRead, canWrite } from '../abi/fcntl';
 import { mountsText } from './root';
+import { mountinfoText } from './mountinfo';
 import { fail, ok, OK_VOID } from '../sim/result';
 
 /** Inode numbers: 4096 per pid; fd links from +1024, fdinfo files from +2048. */
@@ -47,10 +49,14 @@ export function pidDir(k: Kernel, pid: number): ProcNode | null {
     file_pins: () => fileNode(ino(pid, 7), 0o444, uid, (r) => traced(r, t, () => filePinsText(t))),
     maps: () => fileNode(ino(pid, 8), 0o444, uid, (r) => traced(r, t, () => mapsText(t))),
     mounts: () => textNode(ino(pid, 9), 0o444, uid, () => mountsText(k)),
+    mountinfo: () => textNode(ino(pid, 16), 0o444, uid, () => mountinfoText(k)),
     stack: () => fileNode(ino(pid, 10), 0o400, uid, (r) => (r.uid === 0 ? ok(stackText(t)) : fail('EACCES'))),
     stat: () => textNode(ino(pid, 11), 0o444, uid, () => statText(k, t)),
     status: () => textNode(ino(pid, 12), 0o444, uid, () => statusText(k, t)),
-    wchan: () => textNode(ino(pid, 13), 0o444, uid, () => wchanText(t)),
+    // proc_pid_wchan(): a reader without ptrace access sees 0.
+    wchan: () => fileNode(ino(pid, 13), 0o444, uid, (r) => ok(mayTrace(r, t) ? wchanText(t) : '0')),
+    root: () => linkNode(ino(pid, 14), uid, (r) => (mayTrace(r, t) ? ok('/') : fail('EACCES')), (r) => (mayTrace(r, t) ? ok(k.root) : fail('EACCES'))),
+    statm: () => textNode(ino(pid, 15), 0o444, uid, () => statmText(live() ?? t)),
   };
   return dirNode(
     ino(pid, 1),
@@ -69,8 +75,9 @@ function fdDir(k: Kernel, t: Process): ProcNode {
     () => t.fds.entries().map(([fd]) => String(fd)),
     (name) => {
       const fd = Number(name);
-      if (!/^\d+$/.test(name) || !t.fds.get(fd)) return null;
-      return linkNode(
+      const open = /^\d+$/.test(name) ? t.fds.get(fd) : undefined;
+      if (!open) return null;
+      const link = linkNode(
         ino(t.pid, 1024 + fd),
         t.uid,
         (r) => {
@@ -85,8 +92,14 @@ function fdDir(k: Kernel, t: Process): ProcNode {
           return slot ? ok(slot.file.inode) : fail('ENOENT');
         },
       );
+      return { ...link, mode: fdLinkMode(open.file.flags) };
     },
   );
+}
+
+/** proc_fd_link's i_mode: r-x for a file open for reading, -wx for writing, both for O_RDWR (lsof reads it). */
+function fdLinkMode(flags: number): number {
+  return (canRead(flags) ? 0o500 : 0) | (canWrite(flags) ? 0o300 : 0);
 }
 
 function fdinfoDir(t: Process): ProcNode {

@@ -82,13 +82,23 @@ export function statusText(k: Kernel, task: Process): string {
   return lines.join('\n') + '\n';
 }
 
+/**
+ * task->flags: PF_RANDOMIZE for all; PF_SUPERPRIV (ps -l's F 4) for init and login shells, the
+ * processes that used root's capabilities — an ordinary command shows F 0.
+ */
+function statFlags(k: Kernel, task: Process): number {
+  const PF_RANDOMIZE = 0x400000;
+  const PF_SUPERPRIV = 0x100;
+  return PF_RANDOMIZE | (task.uid === 0 && (task.pid === 1 || (task.tty !== null && sessionId(k, task) === task.pid)) ? PF_SUPERPRIV : 0);
+}
+
 /** /proc/<pid>/stat: the 52 fields of fs/proc/array.c do_task_stat(). */
 export function statText(k: Kernel, task: Process): string {
   const ticks = Math.floor((task.startTime * USER_HZ) / NS_PER_SEC);
   const ttyNr = task.tty === null ? 0 : (136 << 8) | task.tty;
   const vsize = task.state === 'Z' ? 0 : task.mm.totalBytes() + 2344 * 1024;
   const rss = task.state === 'Z' ? 0 : 305;
-  const f = [task.pid, `(${task.comm})`, task.state, task.ppid, processGroup(k, task), sessionId(k, task), ttyNr, terminalForeground(k, task), 4194560, 0, 0, 0, 0, 0, 0, 0, 0, 20, 0, 1, 0, ticks, vsize, rss, '18446744073709551615', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 17, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+  const f = [task.pid, `(${task.comm})`, task.state, task.ppid, processGroup(k, task), sessionId(k, task), ttyNr, terminalForeground(k, task), statFlags(k, task), 0, 0, 0, 0, 0, 0, 0, 0, 20, 0, 1, 0, ticks, vsize, rss, '18446744073709551615', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 17, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
   return f.join(' ') + '\n';
 }
 

@@ -41,6 +41,9 @@ export function procInode(k: Kernel, node: ProcNode, parent: Inode, name: string
     inode.parent = parent;
     inode.name = name;
     k.procInodes.set(node.ino, inode);
+  } else if (node.kind === 'link') {
+    // tid_fd_revalidate(): an fd link's mode follows the file now open at that number.
+    inode.mode = node.mode;
   }
   return inode;
 }

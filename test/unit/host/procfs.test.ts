@@ -69,7 +69,7 @@ describe('/proc/locks and fdinfo (reference §1)', () => {
 describe('per-process files', () => {
   it('status, stat, cmdline, comm, wchan of a sleeping rdma-app', () => {
     const { host, shell } = boot();
-    const pid = value(host.spawn({ argv: ['rdma-app', '--pages', '4', '--mrs', '2'] }));
+    const pid = value(host.spawn({ argv: ['rdma-app', '--pages', '4', '--mrs', '2', '/mnt/pmem/foo'] }));
     const status = read(host, shell, `/proc/${pid}/status`);
     expect(status).toContain('Name:\trdma-app\n');
     expect(status).toContain('State:\tS (sleeping)\n');
@@ -79,7 +79,7 @@ describe('per-process files', () => {
     const stat = read(host, shell, `/proc/${pid}/stat`).trim().split(' ');
     expect(stat).toHaveLength(52);
     expect(stat.slice(0, 4)).toEqual([String(pid), '(rdma-app)', 'S', '1']);
-    expect(read(host, shell, `/proc/${pid}/cmdline`)).toBe('rdma-app\0--pages\x004\0--mrs\x002\0');
+    expect(read(host, shell, `/proc/${pid}/cmdline`)).toBe('rdma-app\0--pages\x004\0--mrs\x002\0/mnt/pmem/foo\0');
     expect(read(host, shell, `/proc/${pid}/comm`)).toBe('rdma-app\n');
     expect(read(host, shell, `/proc/${pid}/wchan`)).toBe('ep_poll');
   });
@@ -165,5 +165,84 @@ describe('host-wide files', () => {
     const names = value(host.vfs.readdir(shell, '/proc')).map((e) => e.name);
     expect(names.slice(0, 2)).toEqual(['1', String(shell)]);
     expect(names).toContain('locks');
+  });
+});
+
+describe('what ps, top, lsof and lslocks read', () => {
+  it('stat gives the session, process group and terminal foreground group: a running job owns the terminal', () => {
+    const { host, shell } = boot();
+    const bg = value(host.spawnChild(shell, ['sleep', '100']));
+    const fields = (pid: number) => read(host, shell, `/proc/${pid}/stat`).split(' ');
+    // pid 1 leads its own session, without a terminal (tpgid -1)
+    expect(fields(1).slice(4, 8)).toEqual(['1', '1', '0', '-1']);
+    // the login shell leads the session of pts/0 (tty_nr 136<<8) and holds the terminal at its prompt
+    expect(fields(shell).slice(4, 8)).toEqual([String(shell), String(shell), String(136 << 8), String(shell)]);
+    // a background job is a group of its own in the shell's session
+    expect(fields(bg).slice(4, 8)).toEqual([String(bg), String(shell), String(136 << 8), String(shell)]);
+    const fg = value(host.spawnChild(shell, ['ps']));
+    expect(fields(bg)[7]).toBe(String(fg));
+    expect(read(host, shell, `/proc/${fg}/status`)).toContain(`NSpgid:\t${fg}\nNSsid:\t${shell}\n`);
+  });
+
+  it('a process orphaned to init stays in the session of its terminal', () => {
+    const { host, shell } = boot();
+    const parent = value(host.spawnChild(shell, ['holder']));
+    const child = value(host.sys(parent).fork());
+    host.sys(parent).exit(0);
+    host.sys(shell).wait4(parent);
+    expect(host.kernel.proc(child)?.ppid).toBe(1);
+    expect(read(host, shell, `/proc/${child}/stat`).split(' ').slice(4, 6)).toEqual([String(child), String(shell)]);
+  });
+
+  it('an exec runs the new image: state R and no wchan until the program sleeps', () => {
+    const { host, shell, root } = boot();
+    const child = value(root.fork());
+    expect(read(host, shell, `/proc/${child}/stat`).split(' ')[2]).toBe('S');
+    value(host.sys(child).execve('ps', ['ps']));
+    expect(read(host, shell, `/proc/${child}/stat`).split(' ')[2]).toBe('R');
+    expect(read(host, shell, `/proc/${child}/wchan`)).toBe('0');
+  });
+
+  it('fd links carry the open mode in their permission bits, as lsof reads them', () => {
+    const { host, shell } = boot();
+    const a = proc(host, shell);
+    const r = value(a.sys.open('/etc/passwd', abi.O_RDONLY));
+    const w = value(a.sys.open('/tmp/out', abi.O_WRONLY | abi.O_CREAT, 0o644));
+    const rw = value(a.sys.open('/mnt/pmem/foo', abi.O_RDWR));
+    const mode = (fd: number) => value(host.sys(shell).lstat(`/proc/${a.pid}/fd/${fd}`)).mode;
+    expect([mode(r), mode(w), mode(rw)]).toEqual([0o120500, 0o120300, 0o120700]);
+    value(a.sys.close(r));
+    value(a.sys.dup2(w, r));
+    expect(mode(r)).toBe(0o120300);
+  });
+
+  it('wchan shows 0 to a reader without ptrace access', () => {
+    const { host, shell } = boot();
+    const op = host.spawnShell({ uid: 1000 });
+    expect(read(host, shell, '/proc/1/wchan')).toBe('ep_poll');
+    expect(read(host, op.pid, '/proc/1/wchan')).toBe('0');
+  });
+
+  it('root and statm, mountinfo for libmount', () => {
+    const { host, shell, root } = boot();
+    expect(value(root.readlink(`/proc/${shell}/root`))).toBe('/');
+    expect(read(host, shell, '/proc/1/statm')).toBe('586 305 264 6 0 84 0\n');
+    const info = read(host, shell, '/proc/self/mountinfo').split('\n');
+    expect(info[0]).toBe('21 1 254:1 / / rw,relatime shared:1 - ext4 /dev/vda1 rw,errors=remount-ro');
+    expect(info).toContain('25 21 259:0 / /mnt/pmem rw,relatime shared:5 - xfs /dev/pmem0 rw,attr2,dax,inode64,noquota');
+  });
+
+  it('meminfo, stat and loadavg in the kernel formats, with the boot time and an idle machine', () => {
+    const { host, shell } = boot();
+    host.advance(10e9);
+    const mem = read(host, shell, '/proc/meminfo');
+    expect(mem.startsWith('MemTotal:       16290752 kB\nMemFree:        15512436 kB\nMemAvailable:   15780104 kB\n')).toBe(true);
+    expect(mem).toContain('\nHugePages_Total:       0\nHugePages_Free:        0\n');
+    expect(mem).toContain('\nVmallocTotal:   34359738367 kB\n');
+    const stat = read(host, shell, '/proc/stat');
+    expect(stat.split('\n').slice(0, 3)).toEqual(['cpu  0 0 0 2000 0 0 0 0 0 0', 'cpu0 0 0 0 1000 0 0 0 0 0 0', 'cpu1 0 0 0 1000 0 0 0 0 0 0']);
+    expect(stat).toContain('\nbtime 1566206649\nprocesses 2\nprocs_running 0\nprocs_blocked 0\n');
+    expect(read(host, shell, '/proc/loadavg')).toBe('0.00 0.00 0.00 0/2 2\n');
+    expect(read(host, shell, '/proc/sys/kernel/pid_max')).toBe('32768\n');
   });
 });
