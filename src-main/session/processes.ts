@@ -1,7 +1,7 @@
 // The shell's processes on the host: the login shell itself (its ShellHost) and the child each
 // external command runs as (fork before redirections, exec, exit, reap by the shell).
-import { shellStatus, type Host } from '../host';
-import type { ShellChild, ShellHost } from '../shell/types';
+import { shellStatus, signalFromNumber, signalNumber, type Errno, type Host, type HostEvent } from '../host';
+import type { ChildEvent, ForkOptions, ShellChild, ShellHost } from '../shell/types';
 import type { CommandRequest } from '../tools/tool';
 import type { CommandSet } from '../tools/registry';
 import type { ClockDriver } from './clock';
@@ -9,26 +9,36 @@ import { kernelFs } from './kernel-fs';
 
 const NS_PER_MS = 1_000_000;
 
-/** One event subscription per host, however many children wait: pid → what to do at its exit. */
-const exitWatchers = new WeakMap<Host, Map<number, () => void>>();
+interface Watch {
+  /** The shell's waitpid(WUNTRACED|WCONTINUED) view: stops, continues, the exit. */
+  listener?: (e: ChildEvent) => void;
+  exited(): void;
+}
 
-function onExit(host: Host, pid: number, cb: () => void): void {
-  let watch = exitWatchers.get(host);
-  if (!watch) {
-    const map = new Map<number, () => void>();
-    host.onEvent((e) => {
-      if (e.kind !== 'process.exit') return;
-      const done = map.get(e.pid);
-      if (done) {
-        map.delete(e.pid);
-        done();
-      }
-    });
-    exitWatchers.set(host, (watch = map));
+/** One event subscription per host, however many children wait: pid → what to tell at its changes. */
+const watchers = new WeakMap<Host, Map<number, Watch>>();
+
+function dispatch(map: Map<number, Watch>, e: HostEvent): void {
+  if (e.kind !== 'process.exit' && e.kind !== 'process.stop' && e.kind !== 'process.cont') return;
+  const w = map.get(e.pid);
+  if (!w) return;
+  if (e.kind === 'process.stop') return w.listener?.({ type: 'stop', sig: signalNumber(e.sig) });
+  if (e.kind === 'process.cont') return w.listener?.({ type: 'cont' });
+  map.delete(e.pid);
+  w.listener?.(e.sig ? { type: 'exit', sig: signalNumber(e.sig), core: e.core === true } : { type: 'exit', code: e.code ?? 0 });
+  w.exited();
+}
+
+function watch(host: Host, pid: number, w: Watch): void {
+  let map = watchers.get(host);
+  if (!map) {
+    const m = new Map<number, Watch>();
+    host.onEvent((e) => dispatch(m, e));
+    watchers.set(host, (map = m));
   }
   const p = host.kernel.proc(pid);
-  if (!p || !p.alive) cb();
-  else watch.set(pid, cb);
+  if (!p || !p.alive) w.exited();
+  else map.set(pid, w);
 }
 
 /** The reason a child's `died` signal carries: a constant, so no DOMException is built per exit. */
@@ -40,46 +50,97 @@ function reap(host: Host, shellPid: number, pid: number, fallback: number): numb
   return r.ok && r.value ? shellStatus(r.value.status) : fallback;
 }
 
-export function forkChild(host: Host, clock: ClockDriver, shellPid: number): ShellChild {
+export function forkChild(host: Host, clock: ClockDriver, shellPid: number, opts: ForkOptions = {}): ShellChild {
   const forked = host.sys(shellPid).fork();
   if (!forked.ok) throw new Error(`fork: ${forked.errno}`);
   const pid = forked.value;
+  const sys = host.sys(pid);
+  // bash gives a command back the dispositions it ignores itself (SIGTERM, SIGQUIT at a prompt);
+  // without job control, a background command ignores the terminal's SIGINT and SIGQUIT.
+  const task = host.kernel.proc(pid);
+  if (task?.disposition('SIGTERM') === 'ignore') sys.sigaction('SIGTERM', 'default');
+  if (task?.disposition('SIGQUIT') === 'ignore' && !opts.ignoreInterrupt) sys.sigaction('SIGQUIT', 'default');
+  if (opts.ignoreInterrupt) {
+    sys.sigaction('SIGINT', 'ignore');
+    sys.sigaction('SIGQUIT', 'ignore');
+  }
   const died = new AbortController();
-  const exit = new Promise<void>((resolve) =>
-    onExit(host, pid, () => {
+  const w: Watch = { exited: () => undefined };
+  const exit = new Promise<void>((resolve) => {
+    w.exited = () => {
       died.abort(EXITED);
       resolve();
-    }),
-  );
+    };
+  });
+  watch(host, pid, w);
   const alive = () => host.kernel.proc(pid)?.alive === true;
   return {
     pid,
     fs: kernelFs(host, pid, clock, { placeFds: true }),
     died: died.signal,
     exec(argv, cwd) {
-      const sys = host.sys(pid);
       sys.chdir(cwd);
       sys.execve(argv[0] ?? '', [...argv]);
     },
-    exited: () => clock.track(exit).then(() => reap(host, shellPid, pid, 0)),
+    // A script's clock jumps ahead while the shell waits for a command, not for a background job.
+    exited: () => (opts.async ? exit : clock.track(exit)).then(() => reap(host, shellPid, pid, 0)),
     interrupt() {
       if (alive()) host.sys(shellPid).kill(pid, 'SIGINT');
     },
+    watch(listener) {
+      w.listener = listener;
+    },
     async finish(status) {
-      if (alive()) host.sys(pid).exit(status);
+      if (alive()) sys.exit(status);
       return reap(host, shellPid, pid, status);
     },
   };
 }
 
+/** kill(2) from `pid`, with bash's signal numbers; real-time signals are not in the model. */
+export function killAs(host: Host, pid: number, target: number, sig: number): Errno | undefined {
+  const name = sig === 0 ? 0 : signalFromNumber(sig);
+  if (name === undefined) return 'EINVAL';
+  const r = host.sys(pid).kill(target, name);
+  return r.ok ? undefined : r.errno;
+}
+
 export function shellHost(host: Host, clock: ClockDriver, pid: number): ShellHost {
   const prng = host.kernel.prng;
+  const sys = host.sys(pid);
+  let died: number | undefined;
+  watch(host, pid, {
+    listener: (e) => {
+      if (e.type === 'exit') died = 'sig' in e ? 128 + e.sig : e.code;
+    },
+    exited: () => (died ??= 0),
+  });
   return {
     now: () => Math.floor(host.now() / NS_PER_MS),
     randomSeed: () => prng.below(0x7fffffff),
     pid,
     ppid: host.kernel.proc(pid)?.ppid ?? 1,
-    fork: () => forkChild(host, clock, pid),
+    uid: host.kernel.proc(pid)?.uid ?? 0,
+    fork: (opts) => forkChild(host, clock, pid, opts),
+    kill: (target, sig) => killAs(host, pid, target, sig),
+    track: (p) => clock.track(p),
+    chdir(path, probe) {
+      const before = probe ? sys.getcwd() : undefined;
+      const r = sys.chdir(path);
+      if (r.ok && before?.ok) sys.chdir(before.value);
+      return r.ok ? undefined : r.errno;
+    },
+    died: () => died,
+    trap(sig, action) {
+      const name = signalFromNumber(sig);
+      // The kernel runs a caught signal's handler later; the shell hears of it at delivery (onSignal).
+      if (name) sys.sigaction(name, action === 'catch' ? () => undefined : action);
+    },
+    onSignal(listener) {
+      host.onEvent((e) => {
+        if (e.kind === 'signal' && e.pid === pid && e.action === 'handler') listener(signalNumber(e.sig));
+      });
+    },
   };
 }
 
@@ -96,6 +157,7 @@ export async function runCommand(host: Host, clock: ClockDriver, commands: Comma
     task.gid = host.kernel.user(req.uid)?.gid ?? req.uid;
   }
   child.exec(req.argv, req.cwd);
+  req.onStart?.(child.pid);
   // The child stops when it dies; an abort of the caller reaches it as SIGINT, as from a terminal.
   const signal = child.died;
   const onAbort = () => child.interrupt();

@@ -8,6 +8,14 @@ export interface TerminalSink {
   exit(code: number): void;
 }
 
+/** What a recorded session hears from a terminal, and how its shell lets the event loop run. */
+export interface TerminalHooks {
+  /** A command line starts; the function returned hears its exit status. */
+  onRun?(line: string): ((status: number) => void) | undefined;
+  /** Replaces the shell's macrotask turn in long loops (a replay decides when each one ends). */
+  yieldToEvents?(): Promise<void>;
+}
+
 export interface Terminal {
   readonly pid: number;
   start(): void;
@@ -18,20 +26,24 @@ export interface Terminal {
 
 const crlf = (s: string): string => s.replace(/\r?\n/g, '\r\n');
 
-export function openTerminal(booted: BootedHost, size: { cols: number; rows: number }, sink: TerminalSink): Terminal {
+export function openTerminal(booted: BootedHost, size: { cols: number; rows: number }, sink: TerminalSink, hooks: TerminalHooks = {}): Terminal {
   const session = login(booted);
   let closed = false;
   const stopTty = session.onTtyOutput((data) => {
     if (!closed) sink.output(crlf(data));
   });
+  let stopExit = () => {};
   const end = () => {
     if (closed) return;
     closed = true;
     stopTty();
+    stopExit();
     session.logout();
   };
   const shell = new TerminalShell({
     ...session.shell,
+    ...(hooks.yieldToEvents ? { host: { ...session.shell.host, yieldToEvents: hooks.yieldToEvents } } : {}),
+    ...(hooks.onRun ? { onRun: hooks.onRun } : {}),
     cols: size.cols,
     write: (data) => {
       if (!closed) sink.output(data);
@@ -40,6 +52,13 @@ export function openTerminal(booted: BootedHost, size: { cols: number; rows: num
       end();
       sink.exit(code);
     },
+  });
+  // The shell killed from elsewhere (`kill -9 PID` in another terminal): the session is over.
+  stopExit = session.onShellExit((status) => {
+    shell.close();
+    if (closed) return;
+    end();
+    sink.exit(status);
   });
   return {
     pid: session.pid,

@@ -101,6 +101,8 @@ export interface PipelineNode {
   cmds: CommandNode[];
   /** For each `|&` joint, stderr goes down the pipe as well. */
   stderrToo: boolean[];
+  /** Source text of each command, for job listings and death notices. */
+  texts: string[];
 }
 
 export interface AndOrNode {

@@ -1,7 +1,12 @@
-// Builtins that run inside the shell process: output, directories, control flow, eval/source, test, read, jobs.
+// Builtins that run inside the shell process: output, directories, control flow, eval/source, test, read.
 
+import { JOB_BUILTINS } from './builtins-jobs';
+import { KILL_BUILTINS } from './builtins-kill';
+import { TRAP_BUILTINS } from './builtins-trap';
+import { USER_BUILTINS } from './builtins-user';
 import { VAR_BUILTINS } from './builtins-vars';
 import { CondError, testArgs } from './cond';
+import { strerror } from '../host';
 import { ExitSignal, LoopSignal, put, ReturnSignal, type Ctx, type Executor } from './executor';
 import { errorText, resolvePath } from './fs';
 import { echoEscapes, formatPrintf } from './printf';
@@ -13,6 +18,9 @@ const fail = async (ex: Executor, ctx: Ctx, msg: string, status = 1): Promise<nu
   await ex.err(ctx, msg);
   return status;
 };
+
+/** Programs the shell runs itself (`su` needs the terminal) that `type` still shows as files. */
+const PROGRAMS = new Set(Object.keys(USER_BUILTINS));
 
 const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'select', 'while', 'until', 'do', 'done', 'in', 'function', 'time', '{', '}', '!', '[[', ']]']);
 
@@ -75,6 +83,10 @@ const cd: Builtin = async (ex, argv, ctx) => {
   } catch (e) {
     return fail(ex, ctx, `cd: ${target}: ${errorText(e)}`);
   }
+  // chdir(2) of the shell's process: the kernel checks search permission and /proc/PID/cwd follows.
+  // A subshell only checks: the shell's process keeps its own directory.
+  const errno = ex.svc.host.chdir?.(path, ctx.subshell);
+  if (errno) return fail(ex, ctx, `cd: ${target}: ${strerror(errno)}`);
   st.vars.set('OLDPWD', st.cwd);
   st.cwd = path;
   st.vars.set('PWD', path);
@@ -83,7 +95,7 @@ const cd: Builtin = async (ex, argv, ctx) => {
 };
 
 const exit: Builtin = async (ex, argv, ctx) => {
-  if (ex.svc.interactive && !ctx.subshell) await put(ctx.fds[2], 'exit\n');
+  if (ex.svc.interactive && !ctx.subshell) await put(ctx.fds[2], ex.svc.login ? 'logout\n' : 'exit\n');
   const arg = argv[1];
   if (arg === undefined) throw new ExitSignal(ctx.state.status);
   if (!/^[+-]?[0-9]+$/.test(arg.trim())) {
@@ -172,7 +184,7 @@ const letBuiltin: Builtin = async (ex, argv, ctx) => {
 
 async function commandPath(ex: Executor, ctx: Ctx, name: string): Promise<string | null> {
   if (name.includes('/')) return (await exists(ex, resolvePath(ctx.state.cwd, name))) ? name : null;
-  if (!ex.svc.resolve(name)) return null;
+  if (!ex.svc.resolve(name) && !PROGRAMS.has(name)) return null;
   for (const dir of (ctx.state.vars.get('PATH') ?? '').split(':')) {
     if (dir && (await exists(ex, `${dir}/${name}`))) return `${dir}/${name}`;
   }
@@ -191,7 +203,7 @@ async function exists(ex: Executor, path: string): Promise<boolean> {
 async function kindOf(ex: Executor, ctx: Ctx, name: string): Promise<[string, string] | null> {
   if (KEYWORDS.has(name)) return ['keyword', `${name} is a shell keyword`];
   if (ctx.state.functions.has(name)) return ['function', `${name} is a function`];
-  if (ex.svc.builtins[name]) return ['builtin', `${name} is a shell builtin`];
+  if (ex.svc.builtins[name] && !PROGRAMS.has(name)) return ['builtin', `${name} is a shell builtin`];
   const path = await commandPath(ex, ctx, name);
   return path ? ['file', `${name} is ${path}`] : null;
 }
@@ -243,37 +255,6 @@ const history: Builtin = async (ex, argv, ctx) => {
   }
   if (argv[1] !== undefined && !/^[0-9]+$/.test(argv[1])) return fail(ex, ctx, `history: ${argv[1]}: numeric argument required`);
   await out(ctx, h.format(argv[1] === undefined ? undefined : Number(argv[1])));
-  return 0;
-};
-
-const wait: Builtin = async (ex, argv, ctx) => {
-  const jobs = ex.svc.jobs;
-  if (argv.length < 2) {
-    // Jobs that `wait` reaped get no Done notice.
-    for (const j of [...jobs.list()]) {
-      await j.done;
-      jobs.remove(j);
-    }
-    return 0;
-  }
-  let status = 0;
-  for (const spec of argv.slice(1)) {
-    const job = jobs.find(spec);
-    if (!job) {
-      status = await fail(ex, ctx, spec.startsWith('%') ? `wait: ${spec}: no such job` : `wait: pid ${spec} is not a child of this shell`, 127);
-      continue;
-    }
-    status = await job.done;
-    jobs.remove(job);
-  }
-  return status;
-};
-
-const jobsBuiltin: Builtin = async (ex, argv, ctx) => {
-  for (const j of ex.svc.jobs.list()) {
-    if (argv[1] === '-p') await out(ctx, `${j.pid}\n`);
-    else await out(ctx, ex.svc.jobs.format(j));
-  }
   return 0;
 };
 
@@ -345,7 +326,7 @@ export const BUILTINS: Record<string, Builtin> = {
   ':': async () => 0,
   true: async () => 0,
   false: async () => 1,
-  echo, printf, cd, exit, shift, test, type, command, history, wait, read,
+  echo, printf, cd, exit, shift, test, type, command, history, read,
   pwd: async (_ex, _argv, ctx) => (await out(ctx, ctx.state.cwd + '\n'), 0),
   return: ret,
   break: loopControl(false),
@@ -355,6 +336,9 @@ export const BUILTINS: Record<string, Builtin> = {
   '.': source,
   '[': test,
   let: letBuiltin,
-  jobs: jobsBuiltin,
   ...VAR_BUILTINS,
+  ...JOB_BUILTINS,
+  ...KILL_BUILTINS,
+  ...USER_BUILTINS,
+  ...TRAP_BUILTINS,
 };

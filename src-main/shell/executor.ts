@@ -5,6 +5,8 @@ import { runCompound } from './compound';
 import type { TestEnv } from './cond';
 import { Expander, ExpansionError, literalOf } from './expand';
 import { errorText, FsError, resolvePath, type ShellFs } from './fs';
+import { foregroundJob } from './job-control';
+import type { ProcGroup } from './proc-group';
 import type { Services } from './services';
 import { applyRedirects, closeAll, RedirectError } from './redirect';
 import { ReadonlyError, type ShellState } from './state';
@@ -40,9 +42,15 @@ export interface Ctx {
   subshell: boolean;
   /** A background job's process, forked for $!, waiting for the job's first external command. */
   prefork?: { child: ShellChild | undefined };
+  /** The job (process group) whose processes the commands run here belong to. */
+  group?: ProcGroup;
+  /** The text of the pipeline stage running here, for job listings. */
+  cmdText?: string;
 }
 
 const MAX_FUNC_NEST = 1000;
+/** bash's pseudo-signal number of the ERR trap. */
+const ERR_TRAP = 66;
 
 export async function put(s: Stream | undefined, data: string): Promise<void> {
   if (!s?.write) return;
@@ -80,6 +88,9 @@ export class Executor {
     });
   }
 
+  /** Signals the shell's process caught since its last command, for `trap` (main shell only). */
+  readonly caught: number[] = [];
+
   async list(list: ListNode, ctx: Ctx): Promise<number> {
     let status = ctx.state.status;
     for (const item of list.items) {
@@ -88,6 +99,10 @@ export class Executor {
         this.svc.startJob(item, ctx);
         status = ctx.state.status = 0;
       } else status = await this.andOr(item, ctx);
+      // Between commands: the shell's process may have been killed, or caught a trapped signal.
+      const died = this.svc.host.died?.();
+      if (died !== undefined) throw new ExitSignal(died);
+      if (this.caught.length && !ctx.subshell) await this.svc.runTraps(this.caught.splice(0), ctx);
     }
     return status;
   }
@@ -103,22 +118,40 @@ export class Executor {
       status = await this.pipeline(r.pipeline, i < n - 1 ? { ...ctx, cond: true } : ctx);
     }
     const lastRan = last === (n ? ao.rest[n - 1]!.pipeline : ao.first);
-    if (status !== 0 && ctx.state.options.errexit && !ctx.cond && lastRan && !last.negate) throw new ExitSignal(status);
+    if (status !== 0 && !ctx.cond && lastRan && !last.negate) {
+      if (ctx.state.traps.size && !ctx.subshell) await this.svc.runTraps([ERR_TRAP], ctx);
+      if (ctx.state.options.errexit) throw new ExitSignal(status);
+    }
     return status;
   }
 
   async pipeline(p: PipelineNode, ctx: Ctx): Promise<number> {
     const started = p.timed ? this.svc.host.now() : 0;
     let statuses: number[];
-    if (p.cmds.length === 1) statuses = [await this.command(p.cmds[0]!, p.negate ? { ...ctx, cond: true } : ctx)];
-    else statuses = await this.concurrent(p, ctx);
-    let status = statuses[statuses.length - 1]!;
-    if (ctx.state.options.pipefail) status = [...statuses].reverse().find((s) => s !== 0) ?? 0;
+    // The shell's own pipelines are jobs; a subshell's processes belong to the job it is part of.
+    if (ctx.subshell || !this.svc.host.fork) statuses = await this.stages(p, ctx);
+    else {
+      const r = await foregroundJob(this, p, ctx);
+      if (!r) return ctx.state.status;
+      statuses = r;
+    }
+    let status = this.jobStatus(statuses, ctx);
     if (p.negate) status = status === 0 ? 1 : 0;
     ctx.state.vars.setArray('PIPESTATUS', statuses.map(String));
     ctx.state.status = status;
     if (p.timed) await put(ctx.fds[2], formatTime(this.svc.host.now() - started));
     return status;
+  }
+
+  stages(p: PipelineNode, ctx: Ctx): Promise<number[]> {
+    if (p.cmds.length > 1) return this.concurrent(p, ctx);
+    return this.command(p.cmds[0]!, p.negate ? { ...ctx, cond: true } : ctx).then((s) => [s]);
+  }
+
+  /** A pipeline's status: its last command's, or with pipefail the last one that failed. */
+  jobStatus(statuses: number[], ctx: Ctx): number {
+    if (ctx.state.options.pipefail) return [...statuses].reverse().find((s) => s !== 0) ?? 0;
+    return statuses[statuses.length - 1]!;
   }
 
   /** Every stage runs at once in its own subshell, joined by pipes, as forked processes are. */
@@ -133,7 +166,7 @@ export class Executor {
           fds[1] = pipes[i]!.writer;
           if (p.stderrToo[i]) fds[2] = pipes[i]!.writer;
         }
-        const sub: Ctx = { ...ctx, state: ctx.state.clone(), fds, loops: 0, subshell: true };
+        const sub: Ctx = { ...ctx, state: ctx.state.clone(), fds, loops: 0, subshell: true, cmdText: ctx.cmdText ?? p.texts[i] };
         try {
           return await this.subshell(() => this.command(cmd, sub), sub);
         } finally {
@@ -178,12 +211,12 @@ export class Executor {
     }
   }
 
-  private async redirect(cmd: CommandNode, ctx: Ctx, fs: ShellFs = this.svc.fs) {
+  private async redirect(cmd: CommandNode, ctx: Ctx, fs: ShellFs = this.svc.fs, quiet?: () => boolean) {
     try {
       return await applyRedirects(cmd.redirs, ctx.fds, this.expander(ctx), fs, ctx.state.cwd, ctx.state.options.noclobber);
     } catch (e) {
       if (!(e instanceof RedirectError)) throw e;
-      await this.err(ctx, e.message);
+      if (!quiet?.()) await this.err(ctx, e.message);
       return null;
     }
   }
@@ -235,21 +268,35 @@ export class Executor {
     let fds = ctx.fds;
     let opened: Awaited<ReturnType<Executor['redirect']>> = null;
     // As bash forks before it opens a command's redirections, the files belong to the command.
-    const child = this.isExternal(argv[0]!, ctx) ? (this.takePrefork(ctx) ?? this.svc.host.fork?.()) : undefined;
-    if (cmd.redirs.length) {
-      opened = await this.redirect(cmd, ctx, child?.fs);
-      if (!opened) {
-        if (child) await child.finish(1);
-        return (st.status = 1);
-      }
-      fds = opened.fds;
+    const child = this.isExternal(argv[0]!, ctx) ? (this.takePrefork(ctx) ?? this.fork(ctx)) : undefined;
+    // Ctrl-C reaches the command's process as SIGINT, even while it still opens its redirections.
+    const onInterrupt = child ? () => child.interrupt() : undefined;
+    if (child) {
+      ctx.group?.add(child, ctx.cmdText ?? argv.join(' '));
+      if (ctx.signal.aborted) onInterrupt!();
+      else ctx.signal.addEventListener('abort', onInterrupt!, { once: true });
     }
     try {
-      if (child) return (st.status = await this.runChild(child, argv, temp, { ...ctx, fds }));
-      return (st.status = await this.invoke(argv, temp, { ...ctx, fds }));
+      if (cmd.redirs.length) {
+        // A child killed in its open (Ctrl-C on a blocked open) just died: bash says nothing more.
+        opened = await this.redirect(cmd, ctx, child?.fs, () => child?.died.aborted === true);
+        if (!opened) return (st.status = child ? await child.finish(1) : 1);
+        fds = opened.fds;
+      }
+      const status = child ? await this.runChild(child, argv, temp, { ...ctx, fds }) : await this.invoke(argv, temp, { ...ctx, fds });
+      // A job stopped and left in the background no longer speaks for the shell's $?.
+      if (!ctx.group?.detached) st.status = status;
+      return status;
     } finally {
+      if (onInterrupt) ctx.signal.removeEventListener('abort', onInterrupt);
       if (opened) await closeAll(opened.opened);
     }
+  }
+
+  private fork(ctx: Ctx): ShellChild | undefined {
+    const died = this.svc.host.died?.();
+    if (died !== undefined) throw new ExitSignal(died);
+    return this.svc.host.fork?.(ctx.group?.fork);
   }
 
   private takePrefork(ctx: Ctx): ShellChild | undefined {
@@ -265,17 +312,9 @@ export class Executor {
   /** Runs an external command as its own process: exec, run, exit, reap. */
   private async runChild(child: ShellChild, argv: string[], temp: Record<string, string>, ctx: Ctx): Promise<number> {
     child.exec(argv, ctx.state.cwd);
-    // Ctrl-C reaches the command as SIGINT; the kernel decides whether it dies, and the command
-    // stops when its process does.
-    const onInterrupt = () => child.interrupt();
-    if (ctx.signal.aborted) onInterrupt();
-    else ctx.signal.addEventListener('abort', onInterrupt, { once: true });
-    try {
-      const status = await this.external(argv, temp, { ...ctx, signal: child.died }, child);
-      return await child.finish(status);
-    } finally {
-      ctx.signal.removeEventListener('abort', onInterrupt);
-    }
+    // The kernel decides whether a signal kills it; the command stops when its process dies.
+    const status = await this.external(argv, temp, { ...ctx, signal: child.died }, child);
+    return child.finish(status);
   }
 
   async assign(a: Assignment, st: ShellState, ex: Expander): Promise<void> {

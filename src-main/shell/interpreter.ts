@@ -1,11 +1,14 @@
 // The embedded shell: runs input a complete command at a time with persistent state, over a pluggable filesystem and command set.
 
-import type { AndOrNode, TopLevel } from './ast';
+import type { TopLevel } from './ast';
 import { BUILTINS } from './builtins';
-import { Executor, ExitSignal, Interrupted, LoopSignal, put, ReturnSignal, type Ctx } from './executor';
+import { Executor, ExitSignal, Interrupted, LoopSignal, ReturnSignal, type Ctx } from './executor';
 import { ExpansionError } from './expand';
 import type { ShellFs } from './fs';
 import type { History } from './history';
+import { baseAction, EXIT, runTrap } from './builtins-trap';
+import { notifyJobs, startBackground } from './job-control';
+import { SIGINT, SIGTERM } from './signals';
 import { JobTable } from './jobs';
 import { Parser, ShellSyntaxError } from './parser';
 import { BashRandom } from './random';
@@ -35,6 +38,10 @@ export interface InterpreterOptions {
   onOutput?: (chunk: OutputChunk) => void;
   homeOf?: (user: string) => string | undefined;
   bashVersion?: string;
+  /** A login shell (`su -`): `exit` and Ctrl-D say `logout`. */
+  login?: boolean;
+  /** The terminal lets another shell (`su USER`) read it until that one exits; its status. */
+  nest?: (options: Omit<InterpreterOptions, 'history' | 'interactive' | 'scriptName' | 'onOutput'>) => Promise<number>;
 }
 
 export interface RunOptions {
@@ -44,6 +51,11 @@ export interface RunOptions {
   stdin?: Stream;
   /** Each piece of output as it is written, in order. */
   onOutput?: (chunk: OutputChunk) => void;
+  /** The shell is leaving (Ctrl-D): only its EXIT trap runs. */
+  leaving?: boolean;
+  /** Where the shell's fds 1 and 2 go instead of the terminal (`su -c CMD > file`). */
+  stdout?: Stream;
+  stderr?: Stream;
 }
 
 export interface RunResult {
@@ -88,9 +100,16 @@ export class ShellInterpreter {
       OPTIND: '1', HISTSIZE: '500', HOSTTYPE: 'x86_64', OSTYPE: 'linux-gnu', MACHTYPE: 'x86_64-pc-linux-gnu',
     };
     for (const [k, v] of Object.entries(defaults)) if (vars.get(k) === undefined) vars.set(k, v);
-    vars.set('UID', '0', { readonly: true });
-    vars.set('EUID', '0', { readonly: true });
+    const uid = String(opts.host.uid ?? 0);
+    vars.set('UID', uid, { readonly: true });
+    vars.set('EUID', uid, { readonly: true });
     this.exec = new Executor(this.services(interactive));
+    this.jobs.jobControl = interactive;
+    // A script's bash dies of SIGTERM and SIGINT; an interactive one ignores or catches them.
+    if (!interactive) for (const sig of [SIGTERM, SIGINT]) opts.host.trap?.(sig, baseAction(sig, false));
+    opts.host.onSignal?.((sig) => {
+      if (this.state.traps.get(sig)) this.exec.caught.push(sig);
+    });
   }
 
   get fs(): ShellFs {
@@ -99,6 +118,10 @@ export class ShellInterpreter {
 
   get interactive(): boolean {
     return this.exec.svc.interactive;
+  }
+
+  get login(): boolean {
+    return this.opts.login === true;
   }
 
   /** Whether more lines are needed to complete this input (the terminal then prompts with PS2). */
@@ -118,10 +141,10 @@ export class ShellInterpreter {
     const prev = this.current;
     this.current = log;
     const ctx: Ctx = {
-      state: this.state, fds: [opts.stdin ?? EMPTY_INPUT, this.termOut, this.termErr], signal: opts.signal ?? NEVER,
+      state: this.state, fds: [opts.stdin ?? EMPTY_INPUT, opts.stdout ?? this.termOut, opts.stderr ?? this.termErr], signal: opts.signal ?? NEVER,
       cond: false, loops: 0, funcs: 0, subshell: false,
     };
-    let exited = false;
+    let exited = opts.leaving === true;
     const parser = new Parser(src, true);
     try {
       for (;;) {
@@ -144,6 +167,7 @@ export class ShellInterpreter {
         if (r === 'exit') exited = true;
         if (r !== 'next') break;
       }
+      if (exited || !this.interactive) await this.exitTrap(ctx);
     } finally {
       this.current = prev;
     }
@@ -151,9 +175,17 @@ export class ShellInterpreter {
     return { output: log.chunks, stdout: log.text('stdout'), stderr: log.text('stderr'), exitCode: this.state.status, exited };
   }
 
-  /** `[1]+  Done   …` lines for jobs that ended; bash prints them before the next prompt. */
-  takeJobNotices(): string {
-    return this.interactive ? this.jobs.takeFinished() : '';
+  /** `[1]+  Done   …` lines for jobs that stopped or ended; bash prints them before the next prompt. */
+  async jobNotices(): Promise<string> {
+    if (!this.interactive) return '';
+    await this.jobs.settle();
+    return this.jobs.takeChanged();
+  }
+
+  /** Ctrl-Z, Ctrl-\ at the terminal: the signal goes to the foreground job's processes. */
+  signalForeground(sig: number): void {
+    const group = this.jobs.foreground;
+    if (group) for (const p of group.alive()) this.opts.host.kill?.(p.pid, sig);
   }
 
   private async runTop(top: TopLevel, ctx: Ctx): Promise<'next' | 'exit' | 'stop'> {
@@ -176,6 +208,18 @@ export class ShellInterpreter {
       }
       if (e instanceof LoopSignal || e instanceof ReturnSignal) return 'next';
       throw e;
+    }
+  }
+
+  /** The EXIT trap, once, as the shell leaves; `exit N` inside it sets the shell's status. */
+  private async exitTrap(ctx: Ctx): Promise<void> {
+    // A shell its process died under (kill -9 $$) runs nothing more.
+    if (!this.state.traps.get(EXIT) || this.opts.host.died?.() !== undefined) return;
+    try {
+      await runTrap(this.exec, EXIT, ctx);
+    } catch (e) {
+      if (e instanceof ExitSignal) this.state.status = e.status;
+      else if (!(e instanceof Interrupted)) throw e;
     }
   }
 
@@ -203,7 +247,10 @@ export class ShellInterpreter {
       fs: opts.fs,
       host,
       interactive,
+      login: opts.login === true,
       scriptName: opts.scriptName,
+      options: opts,
+      newShell: (o) => new ShellInterpreter(o),
       builtins: BUILTINS,
       history: opts.history,
       jobs: this.jobs,
@@ -230,7 +277,11 @@ export class ShellInterpreter {
         if (name === 'SECONDS') this.secondsBase = host.now() - (Number.parseInt(value, 10) || 0) * 1000;
       },
       homeOf: (user) => opts.homeOf?.(user) ?? (user === 'root' ? '/root' : undefined),
-      startJob: (item, ctx) => this.startJob(item, ctx),
+      startJob: (item, ctx) => startBackground(this.exec, item, ctx, () => host.nextPid?.() ?? this.fakePid++),
+      notifyJobs: (ctx) => notifyJobs(this.exec, ctx),
+      runTraps: async (sigs, ctx) => {
+        for (const sig of sigs) await runTrap(this.exec, sig, ctx);
+      },
       yieldToEvents: host.yieldToEvents
         ? () => host.yieldToEvents!()
         : () => new Promise<void>((r) => (typeof setImmediate === 'function' ? setImmediate(r) : setTimeout(r, 0))),
@@ -254,22 +305,5 @@ export class ShellInterpreter {
     return [o.allexport && 'a', o.errexit && 'e', o.noglob && 'f', 'h', i && 'i', i && 'm', o.nounset && 'u', o.xtrace && 'x', 'B', o.noclobber && 'C', i && 'H', i && 's']
       .filter(Boolean)
       .join('');
-  }
-
-  private startJob(item: AndOrNode, ctx: Ctx): void {
-    const abort = new AbortController();
-    // The job's process is forked now, so $! names it; its first external command execs in it.
-    const child = this.opts.host.fork?.();
-    const pid = child?.pid ?? this.opts.host.nextPid?.() ?? this.fakePid++;
-    const holder = { child };
-    const sub: Ctx = { state: ctx.state.clone(), fds: [EMPTY_INPUT, ctx.fds[1], ctx.fds[2]], signal: abort.signal, cond: false, loops: 0, funcs: 0, subshell: true, prefork: holder };
-    const fg: AndOrNode = { ...item, background: false };
-    const done = this.exec
-      .subshell(() => this.exec.andOr(fg, sub), sub)
-      .catch((e: unknown) => (e instanceof Interrupted ? 130 : 1))
-      .then(async (status) => (holder.child ? holder.child.finish(status) : status));
-    const job = this.jobs.add(pid, item.text, done, abort);
-    ctx.state.lastBackgroundPid = pid;
-    if (this.interactive && !ctx.subshell) void put(ctx.fds[2], `[${job.id}] ${pid}\n`);
   }
 }

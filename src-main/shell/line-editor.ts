@@ -53,7 +53,7 @@ export type EditorMode = 'busy' | 'edit' | 'search' | 'confirm' | 'stdin';
 
 
 export class LineEditor {
-  readonly history: History;
+  history: History;
   private modeNow: EditorMode = 'busy';
   private readonly decoder = new KeyDecoder();
   private queue: KeyEvent[] = [];
@@ -72,7 +72,7 @@ export class LineEditor {
   private readonly searchMemory = { last: '' };
   private pendingList: string[] = [];
   private readonly cooked = new CookedLine();
-  private readonly complete: CompletionProvider | undefined;
+  private complete: CompletionProvider | undefined;
   private readonly queryItems: number;
 
   constructor(opts: LineEditorOptions = {}) {
@@ -80,6 +80,13 @@ export class LineEditor {
     this.history = opts.history ?? new History();
     this.complete = opts.complete;
     this.queryItems = opts.completionQueryItems ?? 100;
+  }
+
+  /** Another shell takes over the terminal (`su`): its own history and completion. */
+  useSession(history: History, complete: CompletionProvider | undefined): void {
+    this.history = history;
+    this.complete = complete;
+    this.histEdits.clear();
   }
 
   get mode(): EditorMode {

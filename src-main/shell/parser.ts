@@ -113,7 +113,7 @@ export class Parser extends CompoundParser {
   }
 
   private pipeline(): PipelineNode {
-    const p: PipelineNode = { negate: false, timed: false, cmds: [], stderrToo: [] };
+    const p: PipelineNode = { negate: false, timed: false, cmds: [], stderrToo: [], texts: [] };
     this.skipBlanks();
     if (this.peekReserved() === 'time') {
       this.pos += 4;
@@ -125,7 +125,7 @@ export class Parser extends CompoundParser {
       p.negate = !p.negate;
       this.skipBlanks();
     }
-    p.cmds.push(this.command());
+    this.stage(p);
     for (;;) {
       this.skipBlanks();
       if (this.peek() !== '|' || this.peek(1) === '|') return p;
@@ -133,8 +133,15 @@ export class Parser extends CompoundParser {
       this.pos += both ? 2 : 1;
       p.stderrToo.push(both);
       this.skipSeparators();
-      p.cmds.push(this.command());
+      this.stage(p);
     }
+  }
+
+  private stage(p: PipelineNode): void {
+    this.skipBlanks();
+    const start = this.pos;
+    p.cmds.push(this.command());
+    p.texts.push(this.src.slice(start, this.pos).trim());
   }
 
   // ---- commands ----

@@ -4,6 +4,7 @@ import type { AndOrNode } from './ast';
 import type { Ctx, Executor } from './executor';
 import type { ShellFs } from './fs';
 import type { History } from './history';
+import type { InterpreterOptions, RunOptions, RunResult } from './interpreter';
 import type { JobTable } from './jobs';
 import type { ShellState } from './state';
 import type { ShellCommand, ShellHost } from './types';
@@ -15,6 +16,12 @@ export interface Services {
   readonly fs: ShellFs;
   readonly host: ShellHost;
   readonly interactive: boolean;
+  /** A login shell: `exit` says `logout`. */
+  readonly login: boolean;
+  /** The options this shell was made with (for `su`, which starts another). */
+  readonly options: InterpreterOptions;
+  /** Another shell (`su -c`, `su` in a script) over the options given. */
+  newShell(options: InterpreterOptions): { run(src: string, opts?: RunOptions): Promise<RunResult> };
   /** Set for a script: errors read `NAME: line N: …`. */
   readonly scriptName: string | undefined;
   readonly builtins: Readonly<Record<string, Builtin>>;
@@ -28,6 +35,10 @@ export interface Services {
   assignSpecial(name: string, value: string): void;
   homeOf(user: string): string | undefined;
   startJob(item: AndOrNode, ctx: Ctx): void;
+  /** Runs the traps for these signals (and ERR), in order. */
+  runTraps(sigs: number[], ctx: Ctx): Promise<void>;
+  /** Tells of jobs that stopped or ended, as bash does after a foreground job and at `wait`. */
+  notifyJobs(ctx: Ctx): Promise<void>;
   yieldToEvents(): Promise<void>;
   /** Parse and run text in the given context (eval, source). */
   evalText(text: string, ctx: Ctx): Promise<number>;

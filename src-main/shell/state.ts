@@ -157,6 +157,8 @@ export class ShellState {
   argv0: string;
   options: ShellOptions;
   lastBackgroundPid: number | undefined;
+  /** `trap` commands by signal number (0 EXIT, 65 DEBUG, 66 ERR, 67 RETURN); '' ignores the signal. */
+  traps: Map<number, string>;
 
   constructor(init: { cwd: string; argv0: string }) {
     this.vars = new Vars();
@@ -165,6 +167,7 @@ export class ShellState {
     this.positional = [];
     this.argv0 = init.argv0;
     this.options = { errexit: false, nounset: false, xtrace: false, pipefail: false, noglob: false, noclobber: false, allexport: false };
+    this.traps = new Map();
   }
 
   clone(): ShellState {
@@ -177,6 +180,8 @@ export class ShellState {
     s.argv0 = this.argv0;
     s.options = { ...this.options };
     s.lastBackgroundPid = this.lastBackgroundPid;
+    // A subshell keeps the signals its parent ignores; the other traps go back to their defaults.
+    s.traps = new Map([...this.traps].filter(([, cmd]) => cmd === ''));
     return s;
   }
 }

@@ -4,7 +4,12 @@ import { createCompleter } from './completion';
 import { History } from './history';
 import { ShellInterpreter, type InterpreterOptions } from './interpreter';
 import { LineEditor, type EditorAction, type EditorOutput } from './line-editor';
+import { SIGQUIT, SIGTSTP } from './signals';
 import type { Stream } from './streams';
+
+type ShellOptions = Omit<InterpreterOptions, 'history' | 'interactive' | 'scriptName' | 'onOutput'>;
+
+const completer = (sh: ShellInterpreter, o: ShellOptions) => createCompleter(sh, o.commandNames ? { commandNames: o.commandNames } : {});
 
 export interface TerminalShellOptions extends Omit<InterpreterOptions, 'history' | 'interactive' | 'scriptName' | 'onOutput'> {
   cols?: number;
@@ -14,6 +19,8 @@ export interface TerminalShellOptions extends Omit<InterpreterOptions, 'history'
   onExit(status: number): void;
   /** Every command name the host can run, for Tab completion. */
   commandNames?: () => string[];
+  /** A command line starts to run; the function it returns hears the line's exit status. */
+  onRun?(line: string): ((status: number) => void) | undefined;
 }
 
 /** The tty's ONLCR: programs write \n, the terminal needs \r\n. */
@@ -23,7 +30,8 @@ const crlf = (s: string): string => s.replace(/\r?\n/g, '\r\n');
 const JOINS_WITHOUT_SEMICOLON = /(\b(do|then|else|in)|[{|&(]|&&|\|\|)\s*$/;
 
 export class TerminalShell {
-  readonly sh: ShellInterpreter;
+  /** The shell reading the terminal now: the login shell, or one started by `su` over it. */
+  sh: ShellInterpreter;
   readonly editor: LineEditor;
   private readonly opts: TerminalShellOptions;
   private pending = '';
@@ -33,13 +41,18 @@ export class TerminalShell {
   private stdinLines: (string | null)[] = [];
   private stdinWaiter: ((s: string | null) => void) | null = null;
   private closed = false;
+  /** A nested shell (`su`) waiting for its next line. */
+  private workWaiter: ((a: EditorAction | null) => void) | null = null;
 
   constructor(opts: TerminalShellOptions) {
     this.opts = opts;
     const history = new History();
-    this.sh = new ShellInterpreter({ ...opts, history, interactive: true, onOutput: (c) => this.out(c.data) });
-    const complete = createCompleter(this.sh, opts.commandNames ? { commandNames: opts.commandNames } : {});
-    this.editor = new LineEditor({ cols: opts.cols ?? 80, history, complete });
+    this.sh = this.shell(opts, history);
+    this.editor = new LineEditor({ cols: opts.cols ?? 80, history, complete: completer(this.sh, opts) });
+  }
+
+  private shell(opts: ShellOptions, history: History): ShellInterpreter {
+    return new ShellInterpreter({ ...opts, history, interactive: true, onOutput: (c) => this.out(c.data), nest: (o) => this.nest(o) });
   }
 
   /** bash's default root prompt on Debian: `\u@\h:\w\$ `. */
@@ -68,6 +81,7 @@ export class TerminalShell {
     this.closed = true;
     this.running?.abort();
     this.stdinWaiter?.(null);
+    this.workWaiter?.(null);
   }
 
   /** Resolves when every submitted line has run and the prompt is back (for tests and replay). */
@@ -100,47 +114,95 @@ export class TerminalShell {
         return this.deliver(a.data);
       case 'stdin-eof':
         return this.deliver(null);
-      case 'suspend': case 'quit': case 'clear':
+      case 'suspend': case 'quit':
+        // The tty sends SIGTSTP / SIGQUIT to the foreground job; the shell itself ignores them.
+        if (this.running) this.sh.signalForeground(a.type === 'suspend' ? SIGTSTP : SIGQUIT);
         return;
-      case 'submit': case 'eof':
+      case 'clear':
+        return;
+      case 'submit': case 'eof': {
+        const w = this.workWaiter;
+        this.workWaiter = null;
+        if (w) return w(a);
         this.work.push(a);
         this.pumping ??= this.pump().finally(() => (this.pumping = null));
+      }
     }
   }
 
   private async pump(): Promise<void> {
     while (this.work.length > 0 && !this.closed) {
-      const a = this.work.shift()!;
-      if (a.type === 'eof') {
-        this.out('exit\n');
-        return this.finish(this.sh.state.status);
-      }
-      if (a.type !== 'submit') continue;
-      await this.line(a.line);
+      const end = await this.handle(this.work.shift()!);
+      if (end !== undefined) return this.finish(end);
     }
   }
 
-  private async line(line: string): Promise<void> {
+  /** Runs a submitted line, or Ctrl-D; the exit status when that ended the shell. */
+  private async handle(a: EditorAction): Promise<number | undefined> {
+    if (a.type === 'eof') {
+      this.out(this.sh.login ? 'logout\n' : 'exit\n');
+      return (await this.sh.run('', { leaving: true })).exitCode;
+    }
+    return a.type === 'submit' ? this.line(a.line) : undefined;
+  }
+
+  private nextWork(): Promise<EditorAction | null> {
+    if (this.closed) return Promise.resolve(null);
+    const a = this.work.shift();
+    return a ? Promise.resolve(a) : new Promise((r) => (this.workWaiter = r));
+  }
+
+  /**
+   * `su`: another user's shell reads the terminal until it exits; the shell that ran `su` waits,
+   * as bash waits for its child, and gets the terminal back with its own prompt and history.
+   */
+  private async nest(options: ShellOptions): Promise<number> {
+    const outer = { sh: this.sh, running: this.running, history: this.editor.history };
+    const history = new History();
+    this.sh = this.shell(options, history);
+    this.editor.useSession(history, completer(this.sh, options));
+    this.running = null;
+    this.apply(this.editor.prompt(this.prompt()));
+    let status = 1;
+    for (;;) {
+      const a = await this.nextWork();
+      if (!a) break;
+      const end = await this.handle(a);
+      if (end !== undefined) {
+        status = end;
+        break;
+      }
+    }
+    this.sh = outer.sh;
+    this.running = outer.running;
+    this.editor.useSession(outer.history, completer(this.sh, this.opts));
+    return status;
+  }
+
+  private async line(line: string): Promise<number | undefined> {
     const continued = this.pending !== '';
     this.pending = continued ? `${this.pending}\n${line}` : line;
     if (continued) this.foldHistory();
     if (this.sh.needsMore(this.pending)) {
       this.apply(this.editor.prompt(this.sh.state.vars.get('PS2') ?? '> '));
-      return;
+      return undefined;
     }
     const src = this.pending;
     this.pending = '';
     const ac = new AbortController();
     this.running = ac;
     this.stdinLines = [];
+    const ran = this.opts.onRun?.(src);
     const r = await this.sh.run(src, { signal: ac.signal, stdin: this.terminalInput() });
     this.running = null;
+    ran?.(r.exitCode);
     this.editor.endStdin();
-    if (r.exited) return this.finish(r.exitCode);
+    if (r.exited) return r.exitCode;
     // bash ends the line after a job killed by Ctrl-C.
     if (ac.signal.aborted) this.out('\n');
-    this.out(this.sh.takeJobNotices());
-    this.apply(this.editor.prompt(this.prompt()));
+    this.out(await this.sh.jobNotices());
+    if (!this.closed) this.apply(this.editor.prompt(this.prompt()));
+    return undefined;
   }
 
   /** A command typed over several lines is one history entry, as with bash's cmdhist. */
@@ -172,6 +234,7 @@ export class TerminalShell {
   }
 
   private finish(status: number): void {
+    if (this.closed) return;
     this.closed = true;
     this.opts.onExit(status);
   }

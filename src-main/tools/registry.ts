@@ -7,11 +7,12 @@ import { TEXT_TOOLS } from './text/index';
 import { PROCESS_TOOLS } from './process/index';
 import { SYSTEM_TOOLS } from './system/index';
 import { SIM_TOOLS } from './sim/index';
+import { JOB_TOOLS } from './jobs/index';
 
 /** Kernel programs that are not commands a user starts. */
 const NOT_COMMANDS = new Set(['init', 'bash']);
 
-export const TOOLS: readonly ToolDef[] = [...FILE_TOOLS, ...TEXT_TOOLS, ...PROCESS_TOOLS, ...SYSTEM_TOOLS, ...SIM_TOOLS];
+export const TOOLS: readonly ToolDef[] = [...FILE_TOOLS, ...TEXT_TOOLS, ...PROCESS_TOOLS, ...SYSTEM_TOOLS, ...SIM_TOOLS, ...JOB_TOOLS];
 
 export interface CommandSet {
   resolve(name: string): ShellCommand | undefined;

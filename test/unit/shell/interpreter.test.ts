@@ -246,14 +246,14 @@ describe('ShellInterpreter: determinism and jobs', () => {
     finish();
     const r2 = await sh.run('wait; echo waited');
     expect(r2.stdout).toBe('job out\nwaited\n');
-    expect(sh.takeJobNotices()).toBe('');
+    expect(await sh.jobNotices()).toBe('');
   });
 
   it('prints Done for a job that ended on its own before the next prompt', async () => {
     const { sh } = shell({ commands: { quick: async () => 0 } });
     await sh.run('quick &');
     await new Promise((r) => setTimeout(r, 1));
-    expect(sh.takeJobNotices()).toBe('[1]+  Done                    quick\n');
+    expect(await sh.jobNotices()).toBe('[1]+  Done                    quick\n');
   });
 });
 
