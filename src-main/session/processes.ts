@@ -65,10 +65,12 @@ export function forkChild(host: Host, clock: ClockDriver, shellPid: number, opts
     sys.sigaction('SIGQUIT', 'ignore');
   }
   const died = new AbortController();
+  // A command that returns on its own needs no abort: firing one costs an event dispatch per command.
+  let finishing = false;
   const w: Watch = { exited: () => undefined };
   const exit = new Promise<void>((resolve) => {
     w.exited = () => {
-      died.abort(EXITED);
+      if (!finishing) died.abort(EXITED);
       resolve();
     };
   });
@@ -91,6 +93,7 @@ export function forkChild(host: Host, clock: ClockDriver, shellPid: number, opts
       w.listener = listener;
     },
     async finish(status) {
+      finishing = true;
       if (alive()) sys.exit(status);
       return reap(host, shellPid, pid, status);
     },

@@ -108,7 +108,18 @@ export interface Syscalls {
 }
 
 /** Binds the surface to `pid`. Calls made for a process that no longer runs fail with ESRCH. */
+/** The facade is ~60 closures; a process keeps its own so each call does not rebuild it. */
+const facades = new WeakMap<object, Syscalls>();
+
 export function syscallsFor(k: Kernel, pid: number): Syscalls {
+  const task = k.proc(pid);
+  if (!task) return buildSyscalls(k, pid);
+  let facade = facades.get(task);
+  if (!facade) facades.set(task, (facade = buildSyscalls(k, pid)));
+  return facade;
+}
+
+function buildSyscalls(k: Kernel, pid: number): Syscalls {
   function run<R>(f: (t: NonNullable<ReturnType<Kernel['proc']>>) => R): R | SysResult<never> {
     const t = k.proc(pid);
     if (!t || !t.alive) return fail('ESRCH');
