@@ -5,7 +5,7 @@ import type { Signal } from './abi/signals';
 
 export type ProcState = 'R' | 'S' | 'D' | 'T' | 'Z';
 export type LeaseType = 'READ' | 'WRITE' | 'LAYOUT';
-export type LayoutOp = 'truncate' | 'allocate' | 'punch' | 'collapse' | 'insert' | 'zero' | 'cow' | 'clone';
+export type LayoutOp = 'truncate' | 'allocate' | 'punch' | 'collapse' | 'insert' | 'zero' | 'cow' | 'clone' | 'extend';
 export type SignalAction = 'handler' | 'ignore' | 'terminate' | 'core' | 'stop' | 'continue' | 'pending';
 
 /** Event payloads by kind; the emitted event adds `seq`, `t` and `kind`. */
@@ -50,6 +50,8 @@ export interface EventPayloads {
   'layout.change': { pid: number; path: string; op: LayoutOp; offset: number; length: number; sizeBefore: number; sizeAfter: number };
   /** offset and length as in layout.change: enough for the console to retry the same op. */
   'layout.refused': { pid: number; path: string; op: LayoutOp; offset: number; length: number; errno: Errno; reason: string };
+  /** The block map became sealed or unsealed (seed 004): by fallocate or by MAP_DIRECT mappings. */
+  'layout.seal': { pid: number; path: string; sealed: boolean; by: 'fallocate' | 'map-direct' };
 
   'lease.set': { lease: number; pid: number; fd: number; file: number; path: string; type: LeaseType; exclusive: boolean; level: 'READ' | 'WRITE' };
   'lease.modify': { lease: number; type: LeaseType; level: 'READ' | 'WRITE' };
@@ -69,6 +71,8 @@ export interface EventPayloads {
   'rdma.dereg': { ctx: number; mr: number; reason: 'dereg' | 'context-release' };
   'rdma.context.release': { ctx: number; file: number; mrs: number };
   'rdma.odp.invalidate': { mr: number; path: string; first: number; last: number };
+  /** The HCA touched invalidated ODP pages: re-faulted from the file, or failed where the file has none. */
+  'rdma.odp.fault': { mr: number; path: string; first: number; last: number; resolved: boolean };
 
   /** A long-term pin on pages [first, last) of a file, owned by an open file (fd) or an mm. */
   'pin.take': { pin: number; mr: number; owner: 'file' | 'mm'; ownerFile?: number; pid: number; path: string; first: number; last: number; lease?: number };

@@ -6,6 +6,8 @@ import { fail, ok, OK_VOID, type SysResult } from './sim/result';
 import { setupFilesystems, type HostSetup } from './vfs/setup';
 import { makeSuper, addInode } from './vfs/namespace';
 import { DEFAULT_POLICY, findPolicy, policyNames } from './policy/registry';
+import { switchPolicy } from './policy/switch';
+import { remoteAccess } from './rdma/odp';
 import { syscallsFor, type Syscalls } from './syscalls';
 import { spawnProcess, execProcess, forkProcess } from './task/spawn';
 import { lookup } from './vfs/namei';
@@ -73,6 +75,8 @@ export interface Host {
   spawnChild(parentPid: number, argv: string[]): SysResult<number>;
   processes(): ProcessInfo[];
   setPolicy(name: string): SysResult<void>;
+  /** A peer's RDMA READ/WRITE of bytes [offset, offset+length) of MR `mrn`: ODP pages fault back in, or EFAULT. */
+  remoteAccess(mrn: number, offset: number, length: number): SysResult<number>;
   policies(): string[];
   programs(): Array<{ name: string; summary: string; usage: string }>;
   /** Moves virtual time forward by `ns`, running every timer due on the way. */
@@ -158,12 +162,10 @@ export function createHost(opts: HostOptions = {}): Host {
     setPolicy: (name) => {
       const p = findPolicy(name);
       if (!p) return fail('EINVAL');
-      if (p === k.policy) return OK_VOID;
-      const from = k.policy.name;
-      k.policy = p;
-      k.emit('policy.switch', { from, to: p.name });
+      switchPolicy(k, p);
       return OK_VOID;
     },
+    remoteAccess: (mrn, offset, length) => remoteAccess(k, mrn, offset, length),
     policies: () => policyNames(),
     programs: () => PROGRAMS.map((p) => ({ name: p.name, summary: p.summary, usage: p.usage })),
     advance: (ns) => void k.sched.advanceTo(k.clock.now() + Math.max(0, ns)),

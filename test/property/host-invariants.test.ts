@@ -1,15 +1,13 @@
-// Randomized runs of the host (kernel.md §4 invariant, issue 3 "Invariant checks"): random
-// sequences of opens, leases, mmaps, registrations, forks, hand-offs, kills, truncates, punches,
-// closes and deregistrations; the invariants are checked after every step. fast-check shrinks a
-// failure to a minimal sequence and reports the seed that replays it.
+// Randomized runs of the host (kernel.md §4 invariant, issues 3 and 5): random sequences of
+// opens, leases, mmaps (MAP_DIRECT too), registrations, forks, hand-offs, kills, truncates,
+// punches, seals, closes, deregistrations, remote accesses and policy switches, under each of the
+// six designs; the invariants are checked after every step. fast-check shrinks a failure to a
+// minimal sequence and reports the seed that replays it.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createHost, checkInvariants, abi, type Host, type Signal } from '../../src-main/host/index';
-import { rfcV2 } from '../../src-main/host/policy/rfc-v2';
-import type { Policy } from '../../src-main/host/policy/policy';
 
-/** A stand-in for policies that pin without a lease (legacy-hang): layout changes then sleep. */
-const pinAnything: Policy = { ...rfcV2, name: 'test-pin-anything', pin: () => ({ allow: true, lease: null }) };
+const POLICIES = ['rfc-v2', 'longterm-disabled', 'legacy-hang', 'close-blocks', 'fs-reject', 'immutable'];
 
 const FILES = ['/mnt/pmem/foo', '/mnt/pmem/bar', '/mnt/pmem1/data', '/root/buf', '/dev/dax2.0', '/tmp/t', '/mnt/pmem/copy'];
 const APP_FILES = ['/mnt/pmem/foo', '/root/buf', '/dev/dax2.0', '/mnt/pmem1/data'];
@@ -23,7 +21,7 @@ type Op =
   | { t: 'app'; pages: number; flags: number; f: number }
   | { t: 'open'; a: number; f: number; rw: boolean; trunc: boolean }
   | { t: 'lease'; a: number; i: number; kind: number }
-  | { t: 'mmap'; a: number; i: number; pages: number; off: number }
+  | { t: 'mmap'; a: number; i: number; pages: number; off: number; direct: boolean }
   | { t: 'ctx'; a: number }
   | { t: 'reg'; a: number; c: number; v: number; pages: number; odp: boolean }
   | { t: 'dereg'; a: number; m: number }
@@ -38,7 +36,10 @@ type Op =
   | { t: 'write'; a: number; i: number; off: number }
   | { t: 'clone'; a: number; i: number; j: number }
   | { t: 'unlink'; f: number }
-  | { t: 'advance'; s: number };
+  | { t: 'advance'; s: number }
+  | { t: 'seal'; a: number; i: number; un: boolean }
+  | { t: 'access'; m: number; off: number; pages: number }
+  | { t: 'policy'; p: number };
 
 const small = fc.nat(7);
 const op: fc.Arbitrary<Op> = fc.oneof(
@@ -46,7 +47,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ t: fc.constant('app' as const), pages: fc.integer({ min: 1, max: 8 }), flags: fc.nat(63), f: fc.nat(3) }),
   fc.record({ t: fc.constant('open' as const), a: small, f: fc.nat(FILES.length - 1), rw: fc.boolean(), trunc: fc.boolean() }),
   fc.record({ t: fc.constant('lease' as const), a: small, i: small, kind: fc.nat(LEASES.length - 1) }),
-  fc.record({ t: fc.constant('mmap' as const), a: small, i: small, pages: fc.integer({ min: 1, max: 8 }), off: fc.nat(4) }),
+  fc.record({ t: fc.constant('mmap' as const), a: small, i: small, pages: fc.integer({ min: 1, max: 8 }), off: fc.nat(4), direct: fc.boolean() }),
   fc.record({ t: fc.constant('ctx' as const), a: small }),
   fc.record({ t: fc.constant('reg' as const), a: small, c: small, v: small, pages: fc.integer({ min: 1, max: 8 }), odp: fc.boolean() }),
   fc.record({ t: fc.constant('dereg' as const), a: small, m: small }),
@@ -62,7 +63,11 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ t: fc.constant('clone' as const), a: small, i: small, j: small }),
   fc.record({ t: fc.constant('unlink' as const), f: fc.nat(FILES.length - 1) }),
   fc.record({ t: fc.constant('advance' as const), s: fc.nat(60) }),
+  fc.record({ t: fc.constant('seal' as const), a: small, i: small, un: fc.boolean() }),
+  fc.record({ t: fc.constant('access' as const), m: small, off: fc.nat(8), pages: fc.integer({ min: 1, max: 4 }) }),
 );
+/** The same operations plus switches of design at random points. */
+const opOrSwitch: fc.Arbitrary<Op> = fc.oneof({ weight: 20, arbitrary: op }, { weight: 1, arbitrary: fc.record({ t: fc.constant('policy' as const), p: fc.nat(POLICIES.length - 1) }) });
 
 const FALLOC_MODES = [0, abi.FALLOC_FL_PUNCH_HOLE | abi.FALLOC_FL_KEEP_SIZE, abi.FALLOC_FL_COLLAPSE_RANGE, abi.FALLOC_FL_INSERT_RANGE, abi.FALLOC_FL_ZERO_RANGE, abi.FALLOC_FL_KEEP_SIZE];
 
@@ -100,7 +105,8 @@ function apply(host: Host, shell: number, actors: number[], o: Op): void {
     }
     case 'mmap': {
       const fd = pick(fds, o.i);
-      if (fd !== undefined) sys.mmap({ length: o.pages * PAGE, prot: abi.PROT_READ | abi.PROT_WRITE, flags: abi.MAP_SHARED, fd, offset: o.off * PAGE });
+      const flags = o.direct ? abi.MAP_SHARED_VALIDATE | abi.MAP_DIRECT : abi.MAP_SHARED;
+      if (fd !== undefined) sys.mmap({ length: o.pages * PAGE, prot: abi.PROT_READ | abi.PROT_WRITE, flags, fd, offset: o.off * PAGE });
       return;
     }
     case 'ctx':
@@ -184,59 +190,93 @@ function apply(host: Host, shell: number, actors: number[], o: Op): void {
     case 'advance':
       host.advance(o.s * 1e9);
       return;
+    case 'seal': {
+      const fd = pick(fds, o.i);
+      if (fd !== undefined) sys.fallocate(fd, o.un ? abi.FALLOC_FL_UNSEAL_BLOCK_MAP : abi.FALLOC_FL_SEAL_BLOCK_MAP, 0, PAGE);
+      return;
+    }
+    case 'access': {
+      const mr = pick([...k.mrs.keys()], o.m);
+      if (mr !== undefined) host.remoteAccess(mr, o.off * PAGE, o.pages * PAGE);
+      return;
+    }
+    case 'policy':
+      host.setPolicy(POLICIES[o.p]!);
+      return;
   }
 }
 
 /** What the runs exercised, so the test fails if the generator stops reaching the interesting states. */
 const seen = new Map<string, number>();
 
-function run(ops: Op[], reflink: boolean, policy: Policy = rfcV2): void {
-  const host = createHost({ seed: 7, setup: { reflink, files: [{ path: '/root/buf', size: 64 * PAGE }] } });
-  host.kernel.policy = policy;
+/** Checks of the design rules beyond checkInvariants(), given the policy that has been in force throughout (null after a switch). */
+function designChecks(host: Host, only: string | null, bad: string[]): void {
+  const k = host.kernel;
+  for (const seg of k.segments.values()) {
+    // rfc-v2: a long-term pin of an fsdax page always hangs off an exclusive layout lease.
+    if (only === 'rfc-v2' && seg.kind === 'fsdax' && !(seg.lease?.layout && seg.lease.exclusive && k.leases.has(seg.lease.id))) bad.push(`pin ${seg.id} without its exclusive lease`);
+    if (only === 'longterm-disabled' && seg.kind === 'fsdax') bad.push(`pin ${seg.id} of an fsdax page under longterm-disabled`);
+    // A design's own guard never outlives a switch (kernel.md §4: such pins are left bare).
+    if (seg.guard === 'fs' && host.policyName !== 'fs-reject') bad.push(`pin ${seg.id} keeps fs-reject's guard under ${host.policyName}`);
+    if (seg.guard === 'seal' && (host.policyName !== 'immutable' || !(seg.inode!.seal.explicit || seg.inode!.seal.directMaps > 0))) bad.push(`pin ${seg.id} keeps a seal guard it lost`);
+  }
+  // MAP_DIRECT accounting: each inode's count equals the MAP_DIRECT VMAs mapping it.
+  const direct = new Map<object, number>();
+  for (const p of k.procs.values()) for (const v of p.mm.vmas) if (v.file && v.flags & abi.MAP_DIRECT && (v.flags & 3) === 3) direct.set(v.file.inode, (direct.get(v.file.inode) ?? 0) + 1);
+  for (const seg of k.segments.values()) {
+    const inode = seg.inode!;
+    if (inode.seal.directMaps !== (direct.get(inode) ?? 0)) bad.push(`${inode.path()}: directMaps ${inode.seal.directMaps}, VMAs ${direct.get(inode) ?? 0}`);
+  }
+}
+
+function run(ops: Op[], reflink: boolean, policy = 'rfc-v2'): void {
+  const host = createHost({ seed: 7, policy, setup: { reflink, files: [{ path: '/root/buf', size: 64 * PAGE }] } });
   host.onEvent((e) => {
     const key = e.kind === 'layout.refused' || e.kind === 'process.wake' ? `${e.kind}:${e.errno ?? 'ok'}` : e.kind;
     seen.set(key, (seen.get(key) ?? 0) + 1);
   });
   const shell = host.spawnShell().pid;
   const actors: number[] = [];
+  let only: string | null = policy;
   for (let i = 0; i < ops.length; i++) {
-    apply(host, shell, actors, ops[i]!);
+    const o = ops[i]!;
+    apply(host, shell, actors, o);
     host.advance(0);
+    if (o.t === 'policy' && host.policyName !== policy) only = null;
     const bad = checkInvariants(host);
-    // rfc-v2: a long-term pin of an fsdax page always hangs off an exclusive layout lease.
-    for (const seg of policy === rfcV2 ? host.kernel.segments.values() : []) {
-      if (seg.kind === 'fsdax' && !(seg.lease?.layout && seg.lease.exclusive && host.kernel.leases.has(seg.lease.id))) bad.push(`pin ${seg.id} without its exclusive lease`);
-    }
-    if (bad.length) throw new Error(`after op ${i} ${JSON.stringify(ops[i])}:\n${bad.join('\n')}`);
+    designChecks(host, only, bad);
+    if (bad.length) throw new Error(`under ${policy}${only ? '' : ` (now ${host.policyName})`}, after op ${i} ${JSON.stringify(o)}:\n${bad.join('\n')}`);
   }
 }
 
 const scenario = fc.record({ ops: fc.array(op, { minLength: 1, maxLength: 60, size: 'max' }), reflink: fc.boolean() });
+const switching = fc.record({ ops: fc.array(opOrSwitch, { minLength: 1, maxLength: 60, size: 'max' }), reflink: fc.boolean(), policy: fc.constantFrom(...POLICIES) });
 
 describe('host invariants under random operation sequences', () => {
-  it('hold after every step (fixed seed)', () => {
+  it('hold after every step (fixed seed, rfc-v2 throughout)', () => {
     fc.assert(
       fc.property(scenario, ({ ops, reflink }) => run(ops, reflink)),
-      { seed: 20190809, numRuns: 3000 },
+      { seed: 20190809, numRuns: 2000 },
     );
-    for (const kind of ['pin.take', 'pin.release', 'lease.zombie', 'layout.refused:ETXTBSY', 'layout.refused:EDEADLK', 'rdma.mr.refused', 'fd.receive', 'data.divergence', 'rdma.odp.invalidate', 'lease.break', 'process.reap', 'layout.change']) {
+    for (const kind of ['pin.take', 'pin.release', 'lease.zombie', 'layout.refused:ETXTBSY', 'layout.refused:EDEADLK', 'rdma.mr.refused', 'fd.receive', 'data.divergence', 'rdma.odp.invalidate', 'rdma.odp.fault', 'lease.break', 'process.reap', 'layout.change', 'layout.seal']) {
       expect(seen.get(kind) ?? 0, kind).toBeGreaterThan(0);
     }
   }, 60_000);
 
-  it('hold when pins are taken without leases and layout changes sleep on them (common rule)', () => {
-    const before = seen.get('process.block') ?? 0;
+  it.each(POLICIES)('hold under %s, with switches of design at random points (fixed seed)', (policy) => {
+    const before = new Map(seen);
+    const delta = (key: string): number => (seen.get(key) ?? 0) - (before.get(key) ?? 0);
     fc.assert(
-      fc.property(scenario, ({ ops, reflink }) => run(ops, reflink, pinAnything)),
-      { seed: 20190814, numRuns: 800 },
+      fc.property(switching, ({ ops, reflink }) => run(ops, reflink, policy)),
+      { seed: 20190814 + POLICIES.indexOf(policy), numRuns: 400 },
     );
-    expect((seen.get('process.block') ?? 0) - before).toBeGreaterThan(0);
+    for (const kind of ['pin.take', 'policy.switch', 'process.block', 'layout.change']) expect(delta(kind), kind).toBeGreaterThan(0);
   }, 60_000);
 
-  it('hold after every step (random seeds; the seed is printed on failure)', () => {
+  it('hold after every step (random seeds and designs; the seed is printed on failure)', () => {
     for (let i = 0; i < 3; i++) {
       const seed = process.env.PINSIM_SEED ? Number(process.env.PINSIM_SEED) : (Date.now() + i * 7919) % 2 ** 31;
-      const out = fc.check(fc.property(scenario, ({ ops, reflink }) => run(ops, reflink)), { seed, numRuns: 200 });
+      const out = fc.check(fc.property(switching, ({ ops, reflink, policy }) => run(ops, reflink, policy)), { seed, numRuns: 200 });
       if (out.failed) throw new Error(`property failed with seed ${seed}: ${fc.defaultReportMessage(out)}\n${String(out.errorInstance)}`);
       expect(out.failed).toBe(false);
     }

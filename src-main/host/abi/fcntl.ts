@@ -50,6 +50,9 @@ export const FALLOC_FL_PUNCH_HOLE = 0x02;
 export const FALLOC_FL_COLLAPSE_RANGE = 0x08;
 export const FALLOC_FL_ZERO_RANGE = 0x10;
 export const FALLOC_FL_INSERT_RANGE = 0x20;
+/** Dan Williams' 2017 block-map seal (seed 004), never merged: pinsim's values, free in 5.3. */
+export const FALLOC_FL_SEAL_BLOCK_MAP = 0x080;
+export const FALLOC_FL_UNSEAL_BLOCK_MAP = 0x100;
 
 // mmap(2).
 export const PROT_NONE = 0x0;

@@ -27,7 +27,7 @@ export interface ChainLink {
   lease?: number;
 }
 
-export type WayOutAction = 'dereg' | 'unlock' | 'close' | 'kill' | 'wait' | 'not-enough';
+export type WayOutAction = 'dereg' | 'unlock' | 'close' | 'kill' | 'wait' | 'not-enough' | 'unseal' | 'unmap';
 
 export interface WayOut {
   action: WayOutAction;

@@ -7,6 +7,7 @@ import type { OpenFile } from '../fd/file';
 import type { Mr, PinSegment, UverbsContext } from '../rdma/uverbs';
 import type { Verdict, WayOut } from './types';
 import { holdersOf, howHeld, termNote, who, type Origins } from './holders';
+import { directMappers, refusalCause, sealWays } from './seal-ways';
 
 /** Processes whose socket holds an unreceived SCM_RIGHTS message carrying `file`. */
 function inFlightHolders(k: Kernel, file: OpenFile): number[] {
@@ -26,6 +27,7 @@ export function waysOut(k: Kernel, inode: Inode, verdict: Verdict, byMr: Map<Mr,
   const need = new Map<number, string[]>();
   const add = (pid: number, what: string): void => void need.set(pid, [...(need.get(pid) ?? []), what]);
   const ways: WayOut[] = [];
+  const cause = verdict.kind === 'fails' ? refusalCause(k, inode) : null;
 
   const contexts = new Map<UverbsContext, Mr[]>();
   for (const mr of byMr.keys()) contexts.set(mr.ctx, [...(contexts.get(mr.ctx) ?? []), mr]);
@@ -38,10 +40,12 @@ export function waysOut(k: Kernel, inode: Inode, verdict: Verdict, byMr: Map<Mr,
     const apps = holders.map((h) => `pid ${h.pid} (${h.comm})`).join(' or ');
     const closes = holders.map((h) => `pid ${h.pid} fd ${h.fds.join(', ')}`).join(', ');
     const close = holders.length === 1 ? `or closes the RDMA context (fd ${holders[0]!.fds.join(', ')})` : `or every holder closes the RDMA context (${closes})`;
-    ways.push({ action: 'dereg', pid: holders[0]!.pid, mr: mrs[0]!.id, fixes: true, text: `${apps} deregisters ${names} (ibv_dereg_mr) ${close}; that unpins the pages.` });
+    ways.push({ action: 'dereg', pid: holders[0]!.pid, mr: mrs[0]!.id, fixes: cause !== 'seal', text: `${apps} deregisters ${names} (ibv_dereg_mr) ${close}; that unpins the pages.` });
   }
 
-  const blocking = inode.leases.filter((l) => (verdict.kind === 'fails' ? l.layout && l.exclusive : true));
+  // An exclusive layout lease is what fails a change; a breakable one is what a change waits to
+  // break; a change that waits for pins alone (legacy-hang, bare pins) waits for no lease.
+  const blocking = inode.leases.filter((l) => (verdict.kind === 'fails' ? cause === 'lease' && l.layout && l.exclusive : verdict.kind === 'breaks' ? !(l.layout && l.exclusive) : false));
   for (const lease of blocking) {
     const holders = holdersOf(k, lease.file, origins);
     for (const h of holders) add(h.pid, h.fds.length ? `has ${path} open (${howHeld(h)}), which keeps the lease` : `maps ${path}, which keeps the lease`);
@@ -56,6 +60,10 @@ export function waysOut(k: Kernel, inode: Inode, verdict: Verdict, byMr: Map<Mr,
     } else if (lease.state === 'ZOMBIE') {
       ways.push({ action: 'unlock', fixes: true, text: `The zombie lease goes by itself once its pins are released${unmap}: nobody has to close anything.` });
     }
+  }
+  if (cause === 'seal') {
+    ways.push(...sealWays(k, inode));
+    for (const m of directMappers(k, inode)) add(m.pid, `maps ${path} with MAP_DIRECT, which keeps the block map sealed`);
   }
   if (verdict.kind === 'breaks') {
     const t = k.sysctlNumber('fs.lease-break-time');
@@ -74,7 +82,7 @@ export function waysOut(k: Kernel, inode: Inode, verdict: Verdict, byMr: Map<Mr,
       pids.length === 1
         ? `when it exits, the kernel closes its fds${pins ? ', deregisters the MRs, unpins the pages' : ''}${lease ? ' and drops the lease' : ''}`
         : `once all of them have exited, the kernel has closed their fds${pins ? ', deregistered the MRs, unpinned the pages' : ''}${lease ? ' and dropped the lease' : ''}`;
-    ways.push({ action: 'kill', command, pid: pids[0]!, fixes: true, text: `${command}: ${said}.${noteText}` });
+    ways.push({ action: 'kill', command, pid: pids[0]!, fixes: !(cause === 'seal' && inode.seal.explicit), text: `${command}: ${said}.${noteText}` });
   }
   if (pids.length > 1) {
     for (const pid of pids) {

@@ -18,6 +18,7 @@ import { NS_PER_SEC } from '../sim/clock';
 import { holdersOf, howHeld, Origins, who } from './holders';
 import { waysOut } from './ways';
 import { DESIGNS, leaseKind, pageRanges, size } from './words';
+import { isSealed, sealHolder } from '../vfs/seal';
 
 const END = Number.MAX_SAFE_INTEGER;
 
@@ -48,6 +49,7 @@ export function explainInode(k: Kernel, task: Process, inode: Inode): Explanatio
   links.push({ kind: 'design', text: `${k.policy.name}: ${DESIGNS[k.policy.name] ?? k.policy.summary}.` });
   const origins = new Origins(k);
   for (const lease of inode.leases) links.push(leaseLink(k, lease, origins));
+  if (isSealed(inode)) links.push({ kind: 'note', text: `The block map is sealed (${sealHolder(inode)}): under immutable, nothing may change it.` });
   const byMr = pinsByMr(k, inode);
   for (const [mr, segs] of byMr) links.push(pinLink(k, mr, segs));
   const contexts = new Set([...byMr.keys()].map((mr) => mr.ctx));
@@ -113,10 +115,19 @@ function locksLine(k: Kernel, lease: Lease): string {
   return `${n}: ${line}`;
 }
 
+/** What keeps a pin legitimate: its lease, the design's guard, or nothing (kernel.md §4). */
+function pinUnder(k: Kernel, seg: PinSegment): string {
+  if (seg.kind === 'pagecache') return 'needing no lease';
+  if (seg.lease && k.leases.has(seg.lease.id)) return `under the ${leaseKind(seg.lease)} of pid ${seg.lease.pid}`;
+  if (seg.guard === 'fs') return 'with the filesystem\'s consent (fs-reject): it refuses layout changes under the pin';
+  if (seg.guard === 'seal') return 'on a sealed block map (immutable)';
+  return 'without an exclusive lease (taken under legacy-hang or before a policy switch): layout changes wait for it';
+}
+
 function pinLink(k: Kernel, mr: Mr, segs: PinSegment[]): ChainLink {
-  const under = segs[0]!.lease ? `under the ${leaseKind(segs[0]!.lease)} of pid ${segs[0]!.lease.pid}` : 'without an exclusive lease (taken under legacy-hang or before a policy switch): layout changes wait for it';
   const copies = segs[0]!.kind === 'pagecache' ? ' It holds copies of the pages.' : '';
-  return { kind: 'pin', mr: mr.id, pid: mr.pid, text: `MR ${mr.id} (lkey 0x${mr.lkey.toString(16)}) pins ${pageRanges(segs)}, registered by ${who(k, mr.pid, mr.comm)}, ${under}.${copies}` };
+  const diverged = segs.some((s) => s.diverged) ? ' The file changed under it since: the RDMA data no longer matches the file (data divergence).' : '';
+  return { kind: 'pin', mr: mr.id, pid: mr.pid, text: `MR ${mr.id} (lkey 0x${mr.lkey.toString(16)}) pins ${pageRanges(segs)}, registered by ${who(k, mr.pid, mr.comm)}, ${pinUnder(k, segs[0]!)}.${copies}${diverged}` };
 }
 
 function contextLink(k: Kernel, mrs: Mr[], origins: Origins): ChainLink {
@@ -144,7 +155,7 @@ function predict(k: Kernel, task: Process, inode: Inode, byMr: Map<Mr, PinSegmen
     return { kind: 'breaks', text: `truncate and hole punch wait while the ${leaseKind(breakable[0]!)} of ${who(k, breakable[0]!.pid)} is broken: its holder gets SIGIO; they go on as soon as it lets go, or after ${breakTime} s (fs.lease-break-time) when the kernel revokes it.` };
   }
   const pinned = inode.pins.overlaps(0, END);
-  const v = k.policy.layoutChange({ task, inode, op: 'truncate', first: 0, last: END, pinned });
+  const v = k.policy.layoutChange({ task, inode, op: 'truncate', first: 0, last: END, pinned, segments: () => [...byMr.values()].flat() });
   if (v.action === 'fail') return { kind: 'fails', errno: v.errno, text: `truncate and hole punch fail at once with ${v.errno} (${strerror(v.errno)}).` };
   if (v.action === 'wait' || (pinned && inode.isDax)) {
     const wchan = v.action === 'wait' ? v.wchan : inode.sb.fstype === 'xfs' ? 'xfs_break_dax_layouts' : 'ext4_break_layouts';

@@ -6,7 +6,7 @@ import type { Process } from '../task/process';
 import type { Inode } from '../vfs/inode';
 import type { Lease } from '../lease/lease';
 import type { OpenFile } from '../fd/file';
-import type { SegmentKind } from '../rdma/uverbs';
+import type { PinGuard, PinSegment, SegmentKind } from '../rdma/uverbs';
 
 export type Verdict = { allow: true } | { allow: false; errno: Errno };
 
@@ -20,8 +20,12 @@ export interface PinRequest {
   /** The MR asks for remote or local write access. */
   writable: boolean;
 }
-/** Allowed pins may name the lease that keeps them legitimate (rfc-v2: the exclusive layout lease). */
-export type PinVerdict = { allow: true; lease: Lease | null } | { allow: false; errno: Errno };
+/**
+ * Allowed pins may name the lease that keeps them legitimate (rfc-v2: the exclusive layout lease)
+ * or the design's own guard (fs-reject: the filesystem; immutable: the sealed block map). A pin
+ * with neither is bare: layout changes over it wait for it, whatever the policy (kernel.md §4).
+ */
+export type PinVerdict = { allow: true; lease: Lease | null; guard?: PinGuard } | { allow: false; errno: Errno };
 
 export interface LayoutRequest {
   task: Process;
@@ -32,9 +36,13 @@ export interface LayoutRequest {
   last: number;
   /** Some long-term (non-ODP) pin lies in the range. */
   pinned: boolean;
+  /** The long-term pins in the range (computed on demand: a policy that only needs `pinned` pays nothing). */
+  segments(): readonly PinSegment[];
 }
+/** What a refusal rests on: an exclusive layout lease, the pins themselves, or a sealed block map. */
+export type RefusalCause = 'lease' | 'pins' | 'seal';
 /** proceed: go on (the common rules may still wait for pins); fail: return errno at once; wait: sleep. */
-export type LayoutVerdict = { action: 'proceed' } | { action: 'fail'; errno: Errno; reason: string } | { action: 'wait'; wchan: string };
+export type LayoutVerdict = { action: 'proceed' } | { action: 'fail'; errno: Errno; reason: string; cause: RefusalCause } | { action: 'wait'; wchan: string };
 
 export interface LeaseReleaseRequest {
   task: Process;
@@ -56,6 +64,8 @@ export interface PassFdRequest {
   file: OpenFile;
   /** Processes that hold the receiving end. */
   receivers: Process[];
+  /** Every file the same message carries (a lease's file may travel with the context). */
+  batch: readonly OpenFile[];
 }
 
 export interface Policy {

@@ -5,7 +5,7 @@ import type { Kernel } from '../kernel';
 import type { Process } from '../task/process';
 import type { Inode } from '../vfs/inode';
 import type { Lease } from '../lease/lease';
-import type { FilePin, Mr, PinSegment, SegmentKind, UverbsContext } from './uverbs';
+import type { FilePin, Mr, PinGuard, PinSegment, SegmentKind, UverbsContext } from './uverbs';
 import { fget, fput, inodeKey } from '../fd/lifecycle';
 import { maybeEvict } from '../vfs/namespace';
 
@@ -15,6 +15,7 @@ export interface SegmentPlan {
   first: number;
   last: number;
   lease: Lease | null;
+  guard?: PinGuard | null;
 }
 
 /** True for segments that hold pages long-term (the ones layout changes must respect). */
@@ -46,6 +47,7 @@ export function pinSegment(k: Kernel, task: Process, mr: Mr, plan: SegmentPlan):
     extents: longTerm && plan.kind === 'fsdax' && inode ? inode.blocks.mapped(plan.first, plan.last) : [],
     lease: longTerm ? plan.lease : null,
     filePin,
+    guard: longTerm ? (plan.guard ?? null) : null,
     diverged: false,
   };
   mr.segments.push(seg);

@@ -5,6 +5,9 @@ import type { Inode } from '../vfs/inode';
 import type { Extent } from '../vfs/blockmap';
 import type { Lease } from '../lease/lease';
 
+/** What vouches for a pin besides a lease: the filesystem (fs-reject) or a sealed block map (immutable). */
+export type PinGuard = 'fs' | 'seal';
+
 /** What kind of memory a piece of an MR covers. */
 export type SegmentKind = 'fsdax' | 'pagecache' | 'devdax' | 'anon';
 
@@ -24,6 +27,11 @@ export interface PinSegment {
   /** The layout lease whose open file this pin keeps alive (rfc-v2), if any. */
   readonly lease: Lease | null;
   readonly filePin: FilePin | null;
+  /**
+   * The design's guard the pin was taken under. A policy switch clears it: the pin is then left
+   * without an exclusive lease, and layout changes over it wait (kernel.md §4).
+   */
+  guard: PinGuard | null;
   /** Page cache only: the file changed under the pinned copies. */
   diverged: boolean;
 }

@@ -84,6 +84,7 @@ export function regMr(k: Kernel, task: Process, ctx: UverbsContext, pd: Pd, args
       return fail(verdict.errno);
     }
     plan.lease = verdict.lease;
+    plan.guard = verdict.guard ?? null;
   }
   // Fault the pages in: a DAX page behind a hole gets its block now, as a write fault would.
   for (const plan of planned.value) {

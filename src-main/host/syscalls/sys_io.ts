@@ -7,7 +7,7 @@ import { fail, ok, type Blocking, type SysResult } from '../sim/result';
 import { canRead, canWrite, O_APPEND } from '../abi/fcntl';
 import { fdFile } from './common';
 import { readBytes, writeBytes, rangeShared, unshare, pageFloor, pageCeil } from '../vfs/fileops';
-import { layoutAttempt } from '../vfs/layout';
+import { layoutAttempt, mayExtend } from '../vfs/layout';
 
 function readAt(k: Kernel, task: Process, file: OpenFile, off: number, count: number): SysResult<string> {
   if (!canRead(file.flags)) return fail('EBADF');
@@ -81,6 +81,10 @@ function writeAt(k: Kernel, task: Process, file: OpenFile, off: number, data: st
     k.emit('file.write', { pid: task.pid, path: inode.path(), offset: off, length: data.length, size: inode.size });
     return data.length;
   };
+  if (off + data.length > inode.size) {
+    const may = mayExtend(k, task, inode, off, data.length);
+    if (!may.ok) return may;
+  }
   if (!rangeShared(inode, first, last)) {
     const w = writeBytes(inode, off, data);
     return w.ok ? ok(done()) : w;

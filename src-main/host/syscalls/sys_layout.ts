@@ -11,6 +11,7 @@ import { layoutAttempt, TO_EOF, type LayoutPlan } from '../vfs/layout';
 import * as fops from '../vfs/fileops';
 import { fdFile } from './common';
 import { toRun } from '../vfs/blockmap';
+import { SEAL_MODES, sysSealBlockMap } from '../vfs/seal';
 
 const FALLOC_SUPPORTED = FALLOC_FL_KEEP_SIZE | FALLOC_FL_PUNCH_HOLE | FALLOC_FL_COLLAPSE_RANGE | FALLOC_FL_ZERO_RANGE | FALLOC_FL_INSERT_RANGE;
 
@@ -87,6 +88,7 @@ function fallocatePlan(inode: Inode, mode: number, offset: number, len: number):
 export function sysFallocate(k: Kernel, task: Process, fd: number, mode: number, offset: number, len: number): Blocking<void> {
   const f = fdFile(task, fd);
   if (!f.ok) return f;
+  if (mode & SEAL_MODES) return sysSealBlockMap(k, task, f.value, mode, offset, len);
   const ok = fallocateChecks(f.value, mode, offset, len);
   if (!ok.ok) return ok;
   const inode = f.value.inode;

@@ -2,7 +2,7 @@
 import type { Kernel } from '../kernel';
 import type { Process } from '../task/process';
 import { fail, ok, OK_VOID, type SysResult } from '../sim/result';
-import { canRead, canWrite, MAP_ANONYMOUS, MAP_FIXED, MAP_PRIVATE, MAP_SHARED, MAP_SHARED_VALIDATE, MAP_SYNC, PAGE_SIZE, PROT_WRITE } from '../abi/fcntl';
+import { canRead, canWrite, MAP_ANONYMOUS, MAP_DIRECT, MAP_FIXED, MAP_PRIVATE, MAP_SHARED, MAP_SHARED_VALIDATE, MAP_SYNC, PAGE_SIZE, PROT_WRITE } from '../abi/fcntl';
 import { fdFile } from './common';
 import { mapVma, unmapRange } from '../mm/mmap';
 
@@ -34,6 +34,8 @@ export function sysMmap(k: Kernel, task: Process, a: MmapArgs): SysResult<number
     if (shared && a.prot & PROT_WRITE && !canWrite(file.flags)) return fail('EACCES');
     // MAP_SYNC is only valid with MAP_SHARED_VALIDATE on a DAX file (or device DAX).
     if (a.flags & MAP_SYNC && (type !== MAP_SHARED_VALIDATE || !(inode.isDax || kind === 'devdax'))) return fail('EOPNOTSUPP');
+    // MAP_DIRECT (seed 004) is validated only under MAP_SHARED_VALIDATE, and only a DAX file can seal its block map.
+    if (a.flags & MAP_DIRECT && type === MAP_SHARED_VALIDATE && !inode.isDax) return fail('EOPNOTSUPP');
   } else if (a.flags & MAP_SYNC) {
     return fail('EOPNOTSUPP');
   }

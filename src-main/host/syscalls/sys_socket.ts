@@ -71,7 +71,7 @@ export function sysSendmsg(k: Kernel, task: Process, fd: number, msg: Msg): SysR
   }
   const receivers = holders(k, end.peer.file!);
   for (const file of files) {
-    const verdict = k.policy.passFd({ task, file, receivers });
+    const verdict = k.policy.passFd({ task, file, receivers, batch: files });
     if (!verdict.allow) return fail(verdict.errno);
   }
   for (const file of files) fget(file, 'msg');

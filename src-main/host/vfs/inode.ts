@@ -59,6 +59,8 @@ export class Inode {
   readonly pins = new IntervalTree();
   /** ODP MR segments over this file: no pin, but layout changes invalidate them. */
   readonly odpSegments = new Set<PinSegment>();
+  /** Block map sealed (seed 004): by FALLOC_FL_SEAL_BLOCK_MAP (`by`: its pid) and by MAP_DIRECT mappings. */
+  readonly seal = { explicit: false, by: 0, directMaps: 0 };
   evicted = false;
   /** procfs inodes: the table entry that generates their content on each read. */
   proc: ProcNode | null = null;

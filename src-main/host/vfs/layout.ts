@@ -6,10 +6,12 @@ import type { Process } from '../task/process';
 import type { Inode } from './inode';
 import type { LayoutOp } from '../events';
 import type { Attempt } from '../task/wait';
-import type { SysResult } from '../sim/result';
+import { fail, OK_VOID, type SysResult } from '../sim/result';
+import { PAGE_SIZE } from '../abi/fcntl';
 import { breakLeases } from '../lease/break';
 import { inodeKey } from '../fd/lifecycle';
 import { segmentsIn } from '../rdma/pins';
+import { daxBusyWchan } from '../policy/common';
 
 export interface LayoutPlan {
   op: LayoutOp;
@@ -60,14 +62,15 @@ export function layoutAttempt(k: Kernel, task: Process, inode: Inode, plan: Layo
   const last = Math.min(plan.last, END);
   const pinned = last > plan.first && inode.pins.overlaps(plan.first, last);
   const daxPinned = pinned && inode.isDax;
-  const verdict = k.policy.layoutChange({ task, inode, op: plan.op, first: plan.first, last, pinned });
+  const verdict = k.policy.layoutChange({ task, inode, op: plan.op, first: plan.first, last, pinned, segments: () => segmentsIn(k, inode, plan.first, last) });
   if (verdict.action === 'fail') {
     k.emit('layout.refused', { pid: task.pid, path: inode.path(), op: plan.op, offset: plan.offset, length: plan.length, errno: verdict.errno, reason: verdict.reason });
     return { done: { ok: false, errno: verdict.errno } };
   }
   // Common to all policies: pinned DAX blocks are never freed or moved — wait until unpinned.
+  // This is also what pins left bare by a policy switch meet, whatever the policy (kernel.md §4).
   if (verdict.action === 'wait' || daxPinned) {
-    const wchan = verdict.action === 'wait' ? verdict.wchan : inode.sb.fstype === 'xfs' ? 'xfs_break_dax_layouts' : 'ext4_break_layouts';
+    const wchan = verdict.action === 'wait' ? verdict.wchan : daxBusyWchan(inode);
     return { block: { key: inodeKey(inode), wchan, stack: daxWaitStack(inode, plan.op) } };
   }
   const sizeBefore = inode.size;
@@ -77,6 +80,20 @@ export function layoutAttempt(k: Kernel, task: Process, inode: Inode, plan: Layo
   inode.mtime = inode.ctime = k.clock.now();
   k.emit('layout.change', { pid: task.pid, path: inode.path(), op: plan.op, offset: plan.offset, length: plan.length, sizeBefore, sizeAfter: inode.size });
   return { done: r };
+}
+
+/**
+ * A write that grows the file allocates blocks without moving any: no lease is broken and no pin
+ * waited for, but the policy may still refuse it (immutable: a sealed block map). Refusals are
+ * events like any other layout refusal.
+ */
+export function mayExtend(k: Kernel, task: Process, inode: Inode, offset: number, length: number): SysResult<void> {
+  const first = inode.pages;
+  const last = Math.ceil((offset + length) / PAGE_SIZE);
+  const verdict = k.policy.layoutChange({ task, inode, op: 'extend', first, last: Math.max(first, last), pinned: false, segments: () => [] });
+  if (verdict.action !== 'fail') return OK_VOID;
+  k.emit('layout.refused', { pid: task.pid, path: inode.path(), op: 'extend', offset, length, errno: verdict.errno, reason: verdict.reason });
+  return fail(verdict.errno);
 }
 
 /** ODP MRs lose the range (later access faults); page-cache pins now hold stale copies. */

@@ -36,6 +36,7 @@ export function describe(e: HostEvent): string {
     case 'inode.chmod': return `chmod ${e.mode.toString(8)} ${e.path}`;
     case 'layout.change': return `${e.op} of ${e.path} by pid ${e.pid} done (size ${e.sizeBefore} → ${e.sizeAfter})`;
     case 'layout.refused': return `${e.op} of ${e.path} by pid ${e.pid} refused: ${e.errno} — ${e.reason}`;
+    case 'layout.seal': return `block map of ${e.path} ${e.sealed ? 'sealed' : 'unsealed'} (${e.by === 'map-direct' ? 'MAP_DIRECT mapping' : 'fallocate'}, pid ${e.pid})`;
     case 'lease.set': return `pid ${e.pid} took ${e.type}${e.exclusive ? ' EXCLUSIVE' : ''} lease ${e.lease} on ${e.path} (fd ${e.fd})`;
     case 'lease.modify': return `lease ${e.lease} now ${e.type} ${e.level}`;
     case 'lease.zombie': return `lease ${e.lease} on ${e.path} is a zombie: its fds are closed, pins keep it`;
@@ -51,6 +52,7 @@ export function describe(e: HostEvent): string {
     case 'rdma.dereg': return `MR ${e.mr} deregistered${e.reason === 'context-release' ? ' (context released)' : ''}`;
     case 'rdma.context.release': return `RDMA context ${e.ctx} released (${e.mrs} MRs)`;
     case 'rdma.odp.invalidate': return `MR ${e.mr} invalidated over ${e.path} ${pages(e.first, e.last)}`;
+    case 'rdma.odp.fault': return `MR ${e.mr} faulted on ${e.path} ${pages(e.first, e.last)}: ${e.resolved ? 'pages mapped again' : 'no pages there, access failed'}`;
     case 'pin.take': return `pid ${e.pid} pinned ${e.path} ${pages(e.first, e.last)} (MR ${e.mr})`;
     case 'pin.release': return `unpinned ${e.path} ${pages(e.first, e.last)} (MR ${e.mr})`;
     case 'data.divergence': return `${e.path} ${pages(e.first, e.last)} changed under MR ${e.mr}: data divergence`;

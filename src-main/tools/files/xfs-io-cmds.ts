@@ -1,6 +1,6 @@
 // The xfs_io subcommands pinsim's host supports, with xfsprogs 6.1.0's names, usage lines and
 // output: falloc/fpunch/fcollapse/finsert/fzero (fallocate(2)), truncate, pwrite with its
-// two-line report, fiemap, bmap, stat, help and quit.
+// two-line report, fiemap, bmap, stat, help and quit — plus pinsim's own seal and unseal.
 import { abi, strerror, type Errno } from '../../host';
 import type { ToolRun } from '../tool';
 import { getopt } from './getopt';
@@ -244,6 +244,22 @@ const help: IoCommand = {
   },
 };
 
+/**
+ * pinsim's own: the block-map seal of seed 004 (Dan Williams' FALLOC_FL_SEAL_BLOCK_MAP and
+ * FALLOC_FL_UNSEAL_BLOCK_MAP, never merged), which the `immutable` design requires for pins.
+ */
+function sealCommand(name: 'seal' | 'unseal', mode: number, oneline: string): IoCommand {
+  return {
+    name, oneline, argmin: 0, argmax: 0, foreignOk: true,
+    async run(t, file) {
+      const st = t.sys.fstat(file!.fd);
+      const len = st.ok && st.value.size > 0 ? st.value.size : 1;
+      const r = await t.settle(t.sys.fallocate(file!.fd, mode, 0, len));
+      return r.ok ? 0 : perror(t, 'fallocate', r.errno);
+    },
+  };
+}
+
 const quit: IoCommand = { name: 'quit', altname: 'q', oneline: 'exit the program', argmin: -1, argmax: -1, foreignOk: true, library: true, run: async () => 0 };
 
 /** Sorted by name, as add_command() keeps the table. */
@@ -258,6 +274,8 @@ export const COMMANDS: readonly IoCommand[] = [
   help,
   pwrite,
   quit,
+  sealCommand('seal', abi.FALLOC_FL_SEAL_BLOCK_MAP, "seals the file's block map (pinsim's own: FALLOC_FL_SEAL_BLOCK_MAP)"),
   statCmd,
   truncateCmd,
+  sealCommand('unseal', abi.FALLOC_FL_UNSEAL_BLOCK_MAP, "unseals the file's block map (pinsim's own: FALLOC_FL_UNSEAL_BLOCK_MAP)"),
 ].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

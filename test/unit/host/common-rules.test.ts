@@ -1,5 +1,6 @@
-// Behaviour common to every policy, exercised through stand-in strategies: the decision points are
-// an interface, so the waits the next policies need (legacy-hang, close-blocks) already work.
+// Behaviour common to every policy, exercised through stand-in strategies: the common wait for
+// pinned DAX pages must hold for any strategy that lets a pin be taken without a lease, not only
+// for the six designs (each has its own file in ./policies/).
 import { describe, expect, it } from 'vitest';
 import { abi } from '../../../src-main/host/index';
 import { rfcV2 } from '../../../src-main/host/policy/rfc-v2';

@@ -192,3 +192,43 @@ describe('breaking one\'s own lease', () => {
     expectSane(host);
   });
 });
+
+describe('whom a break notifies (fcntl(2) F_SETSIG, kernel.md §4)', () => {
+  it('F_SETSIG makes the break send that signal instead of SIGIO; a holder without a handler dies of it', () => {
+    const { host, shell } = boot();
+    const holder = proc(host, shell, ['holder']);
+    const fd = value(holder.sys.open(FILE, O_RDONLY));
+    value(holder.sys.fcntl(fd, F_SETLEASE, F_RDLCK));
+    value(holder.sys.fcntl(fd, abi.F_SETSIG, 10));
+    expect(value(holder.sys.fcntl(fd, abi.F_GETSIG))).toBe(10);
+    const w = proc(host, shell, ['writer']);
+    expect(errnoOf(w.sys.open(FILE, O_WRONLY | O_NONBLOCK))).toBe('EAGAIN');
+    expect(host.events().find((e) => e.kind === 'signal' && e.pid === holder.pid)).toMatchObject({ sig: 'SIGUSR1', action: 'terminate' });
+    expect(read(host, shell, '/proc/locks')).toBe('');
+    expectSane(host);
+  });
+});
+
+describe('breaking a non-exclusive layout lease (kernel.md §4)', () => {
+  it('a truncate shows as BREAKER under the BREAKING layout lease, and after lease-break-time the lease is revoked', () => {
+    const { host, shell, root } = boot({ setup: { leaseBreakTime: 10 } });
+    const holder = proc(host, shell, ['db']);
+    holder.sys.sigaction('SIGIO', 'ignore');
+    const fd = value(holder.sys.open('/mnt/pmem/bar', O_RDWR));
+    value(holder.sys.fcntl(fd, F_SETLEASE, F_RDLCK | F_LAYOUT));
+    const t = proc(host, shell, ['truncate']);
+    const r = t.sys.truncate('/mnt/pmem/bar', 0);
+    expect(errnoOf(r)).toBe('pending:__break_lease');
+    const s = settled(r);
+    const ino = value(root.stat('/mnt/pmem/bar')).ino;
+    expect(read(host, shell, '/proc/locks')).toBe(`1: LEASE  BREAKING  UNLCK ${holder.pid} 103:00:${ino} 0 EOF\n1: -> LEASE  BREAKER   WRITE ${t.pid} <none>:0 0 EOF\n`);
+    expect(value(holder.sys.fcntl(fd, F_GETLEASE))).toBe(F_UNLCK);
+    host.advance(9e9);
+    expect(s.done).toBe(false);
+    host.advance(1e9);
+    expect(s).toEqual({ done: true, result: 'ok' });
+    expect(read(host, shell, '/proc/locks')).toBe('');
+    expect(value(root.stat('/mnt/pmem/bar')).size).toBe(0);
+    expectSane(host);
+  });
+});

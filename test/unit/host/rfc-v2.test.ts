@@ -114,6 +114,17 @@ describe('rfc-v2: layout changes', () => {
     expect(errnoOf(p.sys.ftruncate(p.dataFd, 0))).toBe('EDEADLK');
   });
 
+  it('a write past EOF moves no block: the owner and others may grow a pinned file (the series breaks layouts only in truncate, fallocate and reflink)', () => {
+    const { host, shell, root } = boot();
+    const p = pinFile(host, shell, '/mnt/pmem/bar', 4);
+    expect(errnoOf(p.sys.pwrite(p.dataFd, 'tail', 64 << 20))).toBe('ok');
+    const fd = value(root.open('/mnt/pmem/bar', abi.O_WRONLY | abi.O_APPEND));
+    expect(errnoOf(root.write(fd, 'more'))).toBe('ok');
+    expect(value(root.stat('/mnt/pmem/bar')).size).toBe((64 << 20) + 8);
+    expect(host.events().some((e) => e.kind === 'layout.refused')).toBe(false);
+    expectSane(host);
+  });
+
   it('every layout-changing fallocate mode fails with ETXTBSY, even outside the pinned range', () => {
     const { host, shell } = boot();
     pinFile(host, shell, '/mnt/pmem/foo', 4);
