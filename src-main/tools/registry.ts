@@ -8,11 +8,12 @@ import { PROCESS_TOOLS } from './process/index';
 import { SYSTEM_TOOLS } from './system/index';
 import { SIM_TOOLS } from './sim/index';
 import { JOB_TOOLS } from './jobs/index';
+import { AUDIT_TOOLS } from './audit/index';
 
 /** Kernel programs that are not commands a user starts. */
 const NOT_COMMANDS = new Set(['init', 'bash']);
 
-export const TOOLS: readonly ToolDef[] = [...FILE_TOOLS, ...TEXT_TOOLS, ...PROCESS_TOOLS, ...SYSTEM_TOOLS, ...SIM_TOOLS, ...JOB_TOOLS];
+export const TOOLS: readonly ToolDef[] = [...FILE_TOOLS, ...TEXT_TOOLS, ...PROCESS_TOOLS, ...SYSTEM_TOOLS, ...SIM_TOOLS, ...JOB_TOOLS, ...AUDIT_TOOLS];
 
 export interface CommandSet {
   resolve(name: string): ShellCommand | undefined;

@@ -1,10 +1,11 @@
 // Transcript tests: each `NAME.sh` under test/transcripts runs through `pinsim script` (in
-// process) and must print exactly `NAME.out`. A first line `# pinsim: --policy P --seed N`
-// passes those options. Set PINSIM_UPDATE_TRANSCRIPTS=1 to write missing .out files.
+// process) and must print exactly `NAME.out`. A first line `# pinsim: --policy P --seed N
+// --reflink --no-odp` passes those options. Set PINSIM_UPDATE_TRANSCRIPTS=1 to write missing .out files.
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { runScript } from '../../src-main/session/script';
+import type { HostSetup } from '../../src-main/host';
 
 const ROOT = import.meta.dirname;
 
@@ -12,19 +13,28 @@ function scripts(dir: string): string[] {
   return readdirSync(dir)
     .flatMap((n) => {
       const p = join(dir, n);
+      // designs/ holds one script per situation, run under every policy by designs.test.ts.
+      if (p === join(ROOT, 'designs')) return [];
       return statSync(p).isDirectory() ? scripts(p) : n.endsWith('.sh') ? [p] : [];
     })
     .sort();
 }
 
-function options(text: string): { policy?: string; seed?: number } {
+type HeaderOptions = { policy?: string; seed?: number; setup?: HostSetup };
+
+/** `# pinsim: --policy P --seed N --reflink --no-odp`, as `pinsim script` takes them. */
+function options(text: string): HeaderOptions {
   const m = /^# pinsim:(.*)$/m.exec(text.split('\n')[0] ?? '');
   if (!m) return {};
-  const o: { policy?: string; seed?: number } = {};
+  const o: HeaderOptions = {};
   const words = m[1]!.trim().split(/\s+/);
-  for (let i = 0; i < words.length; i += 2) {
-    if (words[i] === '--policy') o.policy = words[i + 1]!;
-    if (words[i] === '--seed') o.seed = Number(words[i + 1]);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (w === '--policy') o.policy = words[++i]!;
+    else if (w === '--seed') o.seed = Number(words[++i]);
+    else if (w === '--reflink') o.setup = { ...o.setup, reflink: true };
+    else if (w === '--no-odp') o.setup = { ...o.setup, odp: false };
+    else throw new Error(`unknown option in the # pinsim: header: ${w}`);
   }
   return o;
 }

@@ -13,12 +13,12 @@ export type LeaseKind = keyof typeof LEASES;
 
 const SPEC: OptionSpec = {
   values: ['lease', 'pages', 'offset', 'mrs', 'on-term', 'on-sigio', 'file'],
-  switches: ['odp', 'map-direct', 'close-after-pin', 'unmap-after-pin', 'truncate-after-pin', 'fork-helper', 'handoff', 'ignore-term'],
+  switches: ['odp', 'map-direct', 'close-after-pin', 'unmap-after-pin', 'unlock-after-pin', 'truncate-after-pin', 'fork-helper', 'handoff', 'ignore-term'],
 };
 
 export const USAGE = `Usage: rdma-app [--lease=exclusive|layout|read|none] [--pages=N]
                 [--offset=N] [--mrs=N] [--odp] [--map-direct]
-                [--close-after-pin] [--unmap-after-pin]
+                [--close-after-pin] [--unmap-after-pin] [--unlock-after-pin]
                 [--truncate-after-pin] [--fork-helper] [--handoff]
                 [--on-term=cleanup|ignore|exit]
                 [--on-sigio=release|ignore] FILE
@@ -39,6 +39,7 @@ and the program exits with status 1.
                         mapped)
   --close-after-pin     close FILE once its pages are pinned
   --unmap-after-pin     unmap FILE once its pages are pinned
+  --unlock-after-pin    release the lease (F_UNLCK) once pinned, log the result
   --truncate-after-pin  truncate FILE to 0 once pinned, log the result
   --fork-helper         fork a helper child that shares the RDMA context
   --handoff             pass the RDMA context to an rdma-keeper process

@@ -104,6 +104,12 @@ class App {
   private afterPin(): void {
     const { ctx, cfg } = this;
     const rest = (): void => {
+      // F_UNLCK with the pages still pinned: rfc-v2 refuses it (EBUSY, 003 #4).
+      if (cfg.has('unlock-after-pin') && this.leased) {
+        const u = ctx.sys.fcntl(this.dataFd, F.F_SETLEASE, F.F_UNLCK);
+        ctx.say(`F_SETLEASE F_UNLCK on fd ${this.dataFd}: ${u.ok ? 'ok' : ctx.errText(u)}`);
+        if (u.ok) this.leased = false;
+      }
       if (cfg.has('unmap-after-pin')) {
         const u = ctx.sys.munmap(this.addr, this.length);
         ctx.say(`munmap ${hex(this.addr)}: ${u.ok ? 'ok' : ctx.errText(u)}`);

@@ -68,7 +68,8 @@ function planSegments(task: Process, start: number, end: number): SysResult<Arra
 
 export function regMr(k: Kernel, task: Process, ctx: UverbsContext, pd: Pd, args: RegMrArgs): SysResult<Mr> {
   const odp = (args.access & IBV_ACCESS_ON_DEMAND) !== 0;
-  if (odp && !k.rdma.odp) return fail('EOPNOTSUPP');
+  // ib_uverbs_reg_mr(): "ODP support not available" is -EINVAL, not EOPNOTSUPP.
+  if (odp && !k.rdma.odp) return fail('EINVAL');
   if (!(args.length > 0) || args.addr < 0) return fail('EINVAL');
   const start = Math.floor(args.addr / PAGE_SIZE) * PAGE_SIZE;
   const end = Math.ceil((args.addr + args.length) / PAGE_SIZE) * PAGE_SIZE;

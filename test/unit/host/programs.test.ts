@@ -99,6 +99,16 @@ describe('rdma-app', () => {
     expect(stateOf(host, pid)).toBe('S');
   });
 
+  it('--unlock-after-pin: F_UNLCK with pins is EBUSY under rfc-v2 and keeps the lease; legacy-hang lets it go', () => {
+    const rfc = run(['rdma-app', '--pages', '4', '--unlock-after-pin', '/mnt/pmem/foo']);
+    expect(rfc.out()).toContain(`rdma-app[${rfc.pid}]: F_SETLEASE F_UNLCK on fd 3: Device or resource busy\n`);
+    expect(rfc.host.kernel.leases.size).toBe(1);
+    const legacy = run(['rdma-app', '--pages', '4', '--unlock-after-pin', '/mnt/pmem/foo'], { policy: 'legacy-hang' });
+    expect(legacy.out()).toContain(`rdma-app[${legacy.pid}]: F_SETLEASE F_UNLCK on fd 3: ok\n`);
+    expect(legacy.host.kernel.leases.size).toBe(0);
+    expect(legacy.host.kernel.segments.size).toBe(1);
+  });
+
   it('--fork-helper: a plain child with the same comm shares the context', () => {
     const { host, pid, out } = run(['rdma-app', '--pages', '4', '--fork-helper', '/mnt/pmem/foo']);
     const helper = host.processes().find((p) => p.ppid === pid)!;
