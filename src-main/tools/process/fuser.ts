@@ -8,6 +8,8 @@ import { signalByName } from './signals';
 import type { Signal, Stat } from '../../host';
 
 const NAME_FIELD = 20;
+/** Rows start two columns past the header in psmisc 23.6 as captured (reference §5.2). */
+const ROW_FIELD = NAME_FIELD + 2;
 const ACCESS = { file: 1, root: 2, cwd: 4, exe: 8, mmap: 16, filewr: 32 } as const;
 
 export const SIGNAL_NAMES =
@@ -194,11 +196,11 @@ async function report(t: ToolRun, names: Name[], flags: Set<string>, signal: Sig
       await t.err(`${n.arg}:`);
       for (const [i, m] of shown.entries()) {
         let pad = '';
-        if (len > NAME_FIELD && verbose) {
+        if (len > ROW_FIELD && verbose) {
           pad = '\n';
           len = 0;
         }
-        if (verbose || i === 0) pad += ' '.repeat(Math.max(0, NAME_FIELD - len));
+        if (verbose || i === 0) pad += ' '.repeat(Math.max(0, ROW_FIELD - len));
         const user = users.name(m.uid) ?? '(unknown)';
         await t.err(verbose ? `${pad} ${user.padEnd(8)} ` : pad);
         await t.out(m.mount !== undefined ? 'kernel' : ` ${String(m.pid).padStart(5)}`);

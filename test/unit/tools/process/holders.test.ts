@@ -61,11 +61,12 @@ describe('fuser', () => {
   it('writes the pids to stdout and the rest to stderr', async () => {
     const r = rig();
     const pid = r.start('rdma-app', '--pages=4', '/mnt/pmem/foo');
-    // The name padded to 20 columns on stderr, then ` %5d` on stdout, then the access letters.
-    expect(await r.run('fuser', '/mnt/pmem/foo')).toEqual({ out: `     ${pid}`, err: '/mnt/pmem/foo:      m\n', status: 0 });
+    // The name padded to 22 columns on stderr (as captured in reference §5.2), then ` %5d` on
+    // stdout, then the access letters.
+    expect(await r.run('fuser', '/mnt/pmem/foo')).toEqual({ out: `     ${pid}`, err: '/mnt/pmem/foo:        m\n', status: 0 });
     const v = await r.run('fuser', '-v', '/mnt/pmem/foo');
     expect(v.out).toBe(`     ${pid}`);
-    expect(v.err).toBe('                     USER        PID ACCESS COMMAND\n/mnt/pmem/foo:       root      F...m rdma-app\n');
+    expect(v.err).toBe('                     USER        PID ACCESS COMMAND\n/mnt/pmem/foo:         root      F...m rdma-app\n');
   });
 
   it('with -m lists every user of the file system and the kernel mount; -k kills them', async () => {
@@ -73,7 +74,7 @@ describe('fuser', () => {
     const pid = r.start('rdma-app', '--pages=4', '/mnt/pmem/foo');
     const m = await r.run('fuser', '-vm', '/mnt/pmem');
     expect(m.out).toBe(`kernel     ${pid}`);
-    expect(m.err).toBe('                     USER        PID ACCESS COMMAND\n/mnt/pmem:           root      mount /mnt/pmem\n                     root      F...m rdma-app\n');
+    expect(m.err).toBe('                     USER        PID ACCESS COMMAND\n/mnt/pmem:             root      mount /mnt/pmem\n                       root      F...m rdma-app\n');
     expect((await r.run('fuser', '-k', '-KILL', '/mnt/pmem/foo')).status).toBe(0);
     r.host.advance(1e6);
     expect(r.host.processes().find((p) => p.pid === pid)?.state).toBe('Z');
