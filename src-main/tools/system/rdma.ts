@@ -58,7 +58,8 @@ async function showMr(c: Ctx, f: Filters): Promise<number> {
     if (isFiltered(f, { mrlen: mr.length, pid: mr.pid, mrn: mr.id, pdn: mr.pd.pdn })) continue;
     const name = await comm(c.t, mr.pid);
     let line = `dev ${dev} mrn ${mr.id} `;
-    if (c.netAdmin) line += `rkey 0x${mr.rkey.toString(16)} lkey 0x${mr.lkey.toString(16)} `;
+    // rkey, lkey and iova go to CAP_NET_ADMIN only (res-mr.c field order, reference §5.4).
+    if (c.netAdmin) line += `rkey 0x${mr.rkey.toString(16)} lkey 0x${mr.lkey.toString(16)} iova 0x${mr.addr.toString(16)} `;
     line += `mrlen ${mr.length} pdn ${mr.pd.pdn} pid ${mr.pid} `;
     if (name !== null) line += `comm ${name.slice(0, 17)} `;
     out += `${line}\n`;

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { OPERATOR, sh } from './harness';
 
 const START = 'truncate -s 1M /mnt/pmem/db; rdma-app --file /mnt/pmem/db 2>/dev/null & sleep 1; ';
-const MR = /^dev mlx5_0 mrn (\d+) rkey 0x([0-9a-f]+) lkey 0x\2 mrlen 1048576 pdn (\d+) pid (\d+) comm rdma-app $/;
+const MR = /^dev mlx5_0 mrn (\d+) rkey 0x([0-9a-f]+) lkey 0x\2 iova 0x[0-9a-f]+ mrlen 1048576 pdn (\d+) pid (\d+) comm rdma-app $/;
 
 describe('rdma resource', () => {
-  it('shows a pinning MR with its keys to root, in iproute2 field order', async () => {
+  it('shows a pinning MR with its keys and iova to root, in iproute2 field order', async () => {
     const { out, host } = await sh(`${START}rdma resource show mr; rdma res sh mr; echo "pid $!"`);
     const lines = out.trimEnd().split('\n');
     const m = MR.exec(lines[0]!);
@@ -26,7 +26,7 @@ describe('rdma resource', () => {
 
   it('lists ODP registrations like any other MR and counts objects in the summary', async () => {
     const { out } = await sh(
-      'truncate -s 1M /mnt/pmem/a /mnt/pmem/b; rdma-app --file /mnt/pmem/a 2>/dev/null & rdma-app --odp --lease=none --pages=16 --file /mnt/pmem/b 2>/dev/null & sleep 1; rdma res show mr | cut -d" " -f1-4,9-; rdma resource show; rdma res show mlx5_0',
+      'truncate -s 1M /mnt/pmem/a /mnt/pmem/b; rdma-app --file /mnt/pmem/a 2>/dev/null & rdma-app --odp --lease=none --pages=16 --file /mnt/pmem/b 2>/dev/null & sleep 1; rdma res show mr | cut -d" " -f1-4,11-; rdma resource show; rdma res show mlx5_0',
     );
     expect(out).toBe(
       'dev mlx5_0 mrn 1 mrlen 1048576 pdn 1 pid 4 comm rdma-app \ndev mlx5_0 mrn 2 mrlen 65536 pdn 2 pid 5 comm rdma-app \n' +
