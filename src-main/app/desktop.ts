@@ -6,6 +6,7 @@ import { appPaths, devServerUrl } from './paths';
 import { hardenContents, hardenSession } from './guards';
 import { IpcBridge, pageOf, wireIpc } from './ipc';
 import { createWindow } from './window';
+import { printToPdf } from './pdf';
 
 const log = (line: string) => process.stderr.write(`pinsim: ${line}\n`);
 
@@ -60,7 +61,7 @@ export function startDesktopApp(options: DesktopOptions): void {
       hardenSession(session.defaultSession);
       link = options.startLink ? options.startLink() : startSimulationWorker(mainDir);
       win = createWindow(paths.preload, paths.entry, !app.isPackaged, log);
-      unwire = wireIpc(ipcMain, win.webContents, new IpcBridge(link, pageOf(win.webContents), paths.entry, log));
+      unwire = wireIpc(ipcMain, win.webContents, new IpcBridge(link, pageOf(win.webContents), paths.entry, log, printToPdf));
     })
     .catch((err: unknown) => {
       log(`cannot start the desktop app: ${err instanceof Error ? err.message : String(err)}`);

@@ -58,6 +58,8 @@ export class IpcBridge {
     private readonly page: PageTarget,
     private readonly entry: string,
     private readonly log: (line: string) => void,
+    /** Turns HTML into a PDF (base64): how the desktop app answers a PDF export. */
+    private readonly print?: (html: string) => Promise<string>,
   ) {
     this.unsubscribe = link.onMessage((m) => this.fromHost(m));
   }
@@ -93,6 +95,14 @@ export class IpcBridge {
   private fromHost(m: HostMessage): void {
     if (m.type === 'ready') this.lastReady = m;
     if (m.type === 'term.exit') this.openTerms.delete(m.term);
+    if (m.type === 'export' && m.format === 'pdf' && m.encoding === 'html' && m.data !== null && this.print) {
+      const done = (update: Partial<typeof m>) => this.page.send({ ...m, ...update });
+      this.print(m.data).then(
+        (data) => done({ encoding: 'base64', data }),
+        (err: unknown) => done({ encoding: null, data: null, error: `printing the PDF failed: ${String(err)}` }),
+      );
+      return;
+    }
     this.page.send(m);
   }
 }

@@ -2,6 +2,8 @@
 // Every message crossing a process or network boundary is parsed with these schemas first.
 import { z } from 'zod';
 import { Explanation, PanelSignal, TimelineEntry, ViewsUpdate } from './views';
+import { EventRef, ExportKind, MilestoneName, MilestonesInfo, NoteText, RecordEntry, RestoreOffer, ScrubState, SessionId } from './record';
+import { DrillClientMessages, DrillHostMessages } from './drills';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -11,12 +13,18 @@ const Cols = z.number().int().min(2).max(1000);
 const Rows = z.number().int().min(1).max(1000);
 /** One keystroke burst or paste; large pastes are split by the client. */
 const InputData = z.string().max(65536);
+/** A saved session file opened from the window. */
+export const SESSION_TEXT_MAX = 32 << 20;
 
 export const ClientMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('term.open'), term: TermId, cols: Cols, rows: Rows }).strict(),
   z.object({ type: z.literal('term.input'), term: TermId, data: InputData }).strict(),
   z.object({ type: z.literal('term.resize'), term: TermId, cols: Cols, rows: Rows }).strict(),
   z.object({ type: z.literal('term.close'), term: TermId }).strict(),
+  /** The window holding the terminal went away: keep its shell for the next window to take over. */
+  z.object({ type: z.literal('term.detach'), term: TermId }).strict(),
+  // Flow control: the window drew this many more characters of the terminal's output (0 to opt in).
+  z.object({ type: z.literal('term.ack'), term: TermId, chars: z.number().int().min(0).max(2 ** 31) }).strict(),
   // The console's panels: a full snapshot on subscribe, pushed deltas after that.
   z.object({ type: z.literal('views.subscribe') }).strict(),
   // Admin actions, performed on the host as root and shown on the timeline.
@@ -26,6 +34,19 @@ export const ClientMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('policy.set'), policy: z.string().max(64) }).strict(),
   z.object({ type: z.literal('layout.retry'), id: z.number().int().min(1) }).strict(),
   z.object({ type: z.literal('why.query'), path: z.string().min(1).max(4096) }).strict(),
+  // The incident timeline: annotations, milestones, exports, the state at a past moment.
+  z.object({ type: z.literal('timeline.annotate'), text: NoteText, at: EventRef.nullable() }).strict(),
+  z.object({ type: z.literal('timeline.annotation.edit'), id: EventRef, text: NoteText }).strict(),
+  z.object({ type: z.literal('timeline.milestone'), name: MilestoneName, at: EventRef.nullable() }).strict(),
+  z.object({ type: z.literal('timeline.export'), format: ExportKind, terminal: TermId.optional() }).strict(),
+  /** null: back to the live host. */
+  z.object({ type: z.literal('timeline.scrub'), t: z.number().min(0).nullable() }).strict(),
+  // Sessions: open a saved one, restore or discard one that crashed.
+  z.object({ type: z.literal('session.open'), name: z.string().max(255), text: z.string().max(SESSION_TEXT_MAX) }).strict(),
+  z.object({ type: z.literal('session.restore'), id: SessionId }).strict(),
+  z.object({ type: z.literal('session.discard'), id: SessionId }).strict(),
+  // Drills: the catalogue, start one (a new host), a hint, reset, give up.
+  ...DrillClientMessages,
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 
@@ -60,6 +81,24 @@ export const HostMessage = z.discriminatedUnion('type', [
       pid: z.number().int().nullable(),
     })
     .strict(),
+  /** The session's own stream entries (commands, annotations, milestones), keyed, as they change. */
+  z.object({ type: z.literal('record'), reset: z.boolean(), upsert: z.array(RecordEntry), remove: z.array(EventRef), milestones: MilestonesInfo }).strict(),
+  z
+    .object({
+      type: z.literal('export'),
+      format: ExportKind,
+      filename: z.string().nullable(),
+      mime: z.string().nullable(),
+      /** pdf: `html` until a face that can print made it `base64`. */
+      encoding: z.enum(['utf8', 'base64', 'html']).nullable(),
+      data: z.string().nullable(),
+      error: z.string().nullable(),
+    })
+    .strict(),
+  z.object({ type: z.literal('scrub'), t: z.number().nullable(), state: ScrubState.nullable(), error: z.string().nullable() }).strict(),
+  z.object({ type: z.literal('restore.offer'), offer: RestoreOffer.nullable() }).strict(),
+  z.object({ type: z.literal('session.result'), action: z.enum(['open', 'restore', 'discard']), ok: z.boolean(), message: z.string() }).strict(),
+  ...DrillHostMessages,
 ]);
 export type HostMessage = z.infer<typeof HostMessage>;
 

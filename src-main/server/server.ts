@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { parseClientFrame, type HostMessage } from '../protocol/messages';
+import { parseClientFrame, SESSION_TEXT_MAX, type HostMessage } from '../protocol/messages';
 import type { SimulationLink } from '../worker/link';
 import { resolveStatic, sendStatic } from './static';
 import { TermRouter } from './term-router';
@@ -59,7 +59,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     void sendStatic(res, file, SECURITY_HEADERS);
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1 << 20 });
+  // Room for a saved session opened from the window (session.open carries the whole file).
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 2 * SESSION_TEXT_MAX });
   http.on('upgrade', (req: IncomingMessage, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const allowed =

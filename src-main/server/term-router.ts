@@ -39,7 +39,8 @@ export class TermRouter {
         this.link.send({ ...message, term });
       },
       disconnect: () => {
-        for (const term of open) this.link.send({ type: 'term.close', term });
+        // A reload or a crashed tab: the next window's tabs take these shells over, screens and all.
+        for (const term of open) this.link.send({ type: 'term.detach', term });
         this.clients.delete(prefix);
       },
     };

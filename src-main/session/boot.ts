@@ -1,13 +1,20 @@
 // Boots a host for a session: the kernel, the clock that drives it, and the commands its shells run.
-import { createHost, type Host } from '../host';
+import { createHost, type Host, type HostSetup } from '../host';
 import { createCommands, TOOLS, type CommandSet } from '../tools/registry';
 import type { ToolEnv } from '../tools/tool';
 import { runCommand } from './processes';
 import { createClock, type ClockDriver, type ClockMode } from './clock';
+import { startScenario, type ScenarioBoot, type ScenarioRun } from '../drills/setup';
 
 export interface BootOptions {
   seed?: number | undefined;
   policy?: string | undefined;
+  /** Keep only this many events in the host's log (benchmark hosts make hundreds of thousands). */
+  eventLogLimit?: number | undefined;
+  /** A drill scenario's host (src-main/drills/setup.ts): setup, programs, trainee; `policy` overrides its design. */
+  scenarioHost?: ScenarioBoot | undefined;
+  /** Host setup (`--reflink`, `--no-odp`): laid over a scenario's own setup, field by field. */
+  setup?: HostSetup | undefined;
 }
 
 export interface BootedHost {
@@ -15,6 +22,8 @@ export interface BootedHost {
   readonly host: Host;
   readonly clock: ClockDriver;
   readonly commands: CommandSet;
+  /** The drill scenario this host was booted for: who logs in, which programs it started. */
+  readonly scenario?: ScenarioRun | undefined;
 }
 
 export class BootError extends Error {}
@@ -23,7 +32,9 @@ export function bootHost(options: BootOptions, mode: ClockMode): BootedHost {
   const seed = options.seed ?? 1;
   let host: Host;
   try {
-    host = createHost({ seed, ...(options.policy ? { policy: options.policy } : {}) });
+    const policy = options.policy ?? options.scenarioHost?.policy;
+    const setup = options.setup || options.scenarioHost?.setup ? { ...options.scenarioHost?.setup, ...options.setup } : undefined;
+    host = createHost({ seed, ...(policy ? { policy } : {}), ...(setup ? { setup } : {}), ...(options.eventLogLimit ? { eventLogLimit: options.eventLogLimit } : {}) });
   } catch (e) {
     throw new BootError(e instanceof Error ? e.message : String(e));
   }
@@ -41,5 +52,6 @@ export function bootHost(options: BootOptions, mode: ClockMode): BootedHost {
       ),
   };
   const commands = createCommands(env);
-  return { seed, host, clock, commands };
+  const scenario = options.scenarioHost ? startScenario(host, options.scenarioHost) : undefined;
+  return { seed, host, clock, commands, ...(scenario ? { scenario } : {}) };
 }

@@ -1,8 +1,9 @@
 // Drives the host's virtual clock. Interactive sessions follow real time (scaled); scripts jump
 // straight to the next timer whenever the work is only waiting, so `sleep 60` costs no real time.
+// In step mode time moves only when the session says so (recorded sessions and their replays).
 import { isPending, type Blocking, type Host, type SysResult } from '../host';
 
-export type ClockMode = 'realtime' | 'fast';
+export type ClockMode = 'realtime' | 'fast' | 'step';
 
 export interface ClockDriver {
   readonly mode: ClockMode;

@@ -3,6 +3,7 @@
 import { ShellInterpreter } from '../shell/interpreter';
 import { bootHost, type BootedHost, type BootOptions } from './boot';
 import { login } from './login';
+import type { TimelineDoc } from './export/timeline';
 
 export interface ScriptOptions extends BootOptions {
   /** $0 and the `NAME: line N:` prefix of errors. */
@@ -11,6 +12,10 @@ export interface ScriptOptions extends BootOptions {
   write(s: string): void;
   /** pinsim's own messages (a script that hangs forever). */
   stderr(s: string): void;
+  /** The run's timeline, handed over when the script ends (`--timeline`). */
+  timeline?(doc: TimelineDoc): void;
+  /** Wall clock for the timeline, ms since the epoch (tests inject one). */
+  wall?: () => number;
 }
 
 /** The status of a script stopped because it would hang forever (as timeout(1) reports). */
@@ -28,13 +33,20 @@ export async function runScript(text: string, o: ScriptOptions): Promise<number>
   const booted = bootHost(o, 'fast');
   try {
     const session = login(booted);
-    const stopTty = session.onTtyOutput((data) => o.write(data));
+    const rec = o.timeline ? (await import('./record/script-timeline')).recordScript(booted, session.pid, o.wall ?? Date.now) : null;
+    const write = rec
+      ? (data: string) => {
+          rec.write(data);
+          o.write(data);
+        }
+      : (data: string) => o.write(data);
+    const stopTty = session.onTtyOutput((data) => write(data));
     const sh = new ShellInterpreter({
       ...session.shell,
       interactive: false,
       scriptName: o.name,
       args: o.args ?? [],
-      onOutput: (c) => o.write(c.data),
+      onOutput: (c) => write(c.data),
     });
     let finished = false;
     const stalled = new Promise<number>((resolve) =>
@@ -47,6 +59,7 @@ export async function runScript(text: string, o: ScriptOptions): Promise<number>
     const status = await Promise.race([sh.run(text).then((r) => r.exitCode), stalled]);
     finished = true;
     stopTty();
+    if (rec) o.timeline?.(rec.finish(o.name, status));
     return status;
   } finally {
     booted.clock.dispose();

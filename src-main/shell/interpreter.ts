@@ -36,6 +36,8 @@ export interface InterpreterOptions {
   history?: History;
   /** Output that arrives outside run(), from background jobs; also the default streaming listener. */
   onOutput?: (chunk: OutputChunk) => void;
+  /** The terminal's flow control: awaited after each write to it, so a flood waits for the window. */
+  outputReady?: () => Promise<void> | undefined;
   homeOf?: (user: string) => string | undefined;
   bashVersion?: string;
   /** A login shell (`su -`): `exit` and Ctrl-D say `logout`. */
@@ -79,8 +81,8 @@ export class ShellInterpreter {
   private secondsBase: number;
   private current: OutputLog | null = null;
   private fakePid = 10000;
-  private readonly termOut: Stream = { write: async (d) => this.emit('stdout', d) };
-  private readonly termErr: Stream = { write: async (d) => this.emit('stderr', d) };
+  private readonly termOut: Stream = { write: (d) => this.emit('stdout', d) };
+  private readonly termErr: Stream = { write: (d) => this.emit('stderr', d) };
   exited = false;
 
   constructor(opts: InterpreterOptions) {
@@ -232,9 +234,11 @@ export class ShellInterpreter {
     this.state.status = 2;
   }
 
-  private emit(kind: 'stdout' | 'stderr', data: string): void {
+  private async emit(kind: 'stdout' | 'stderr', data: string): Promise<void> {
     if (this.current) this.current.append(kind, data);
     else if (data) this.opts.onOutput?.({ stream: kind, data });
+    const ready = this.opts.outputReady?.();
+    if (ready) await ready;
   }
 
   private services(interactive: boolean): Services {

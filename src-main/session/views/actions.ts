@@ -11,6 +11,11 @@ import { UnwindWatch } from './unwind';
 
 type Result = Extract<HostMessage, { type: 'action.result' }>;
 
+/** Where actions leave their marks: the view hub live, a recorder-only sink in a replay. */
+export type ActionNotes = Pick<ViewHub, 'note' | 'watch' | 'mark'>;
+/** What Retry needs of a blocked operation. */
+export type RetryTarget = Pick<BlockedEntry, 'kind' | 'op' | 'path' | 'offset' | 'length'>;
+
 const FALLOC_MODE: Record<string, number> = {
   punch: abi.FALLOC_FL_PUNCH_HOLE | abi.FALLOC_FL_KEEP_SIZE,
   zero: abi.FALLOC_FL_ZERO_RANGE,
@@ -23,7 +28,7 @@ export class ConsoleActions {
   constructor(
     private readonly host: Host,
     private readonly clock: ClockDriver,
-    private readonly hub: ViewHub,
+    private readonly hub: ActionNotes,
     private readonly reply: (r: Result) => void,
   ) {}
 
@@ -41,7 +46,7 @@ export class ConsoleActions {
     });
   }
 
-  retry(entry: BlockedEntry | undefined): void {
+  retry(entry: RetryTarget | undefined): void {
     if (!entry || entry.kind !== 'refused' || entry.offset === null || entry.length === null) {
       this.reply({ type: 'action.result', id: 0, action: 'layout.retry', ok: false, message: 'nothing to retry', pid: null });
       return;
