@@ -2,6 +2,7 @@
 // 1,000,000 pinned pages, unwinding 10,000 MRs, rendering /proc/locks (100,000 leases) and
 // file_pins (10,000 files), and memory for 10,000 processes / 100,000 MRs.
 import { adminScript } from './shell';
+import { viewsSuite } from './views';
 import { createHost, abi, type Host, type Syscalls } from '../../src-main/host/index';
 import { IntervalTree } from '../../src-main/host/rdma/interval-tree';
 import { perOp, rssMb, heapMb, time, type Figure } from './measure';
@@ -139,7 +140,7 @@ function memory(): Figure[] {
 export async function main(args: string[]): Promise<void> {
   const json = args.includes('--json');
   // Memory first, while the process is fresh: its RSS is then the host's and not earlier garbage.
-  const suites: Array<[string, () => Figure[]]> = [
+  const suites: Array<[string, () => Figure[] | Promise<Figure[]>]> = [
     ['memory', memory],
     ['syscalls', syscallRate],
     ['truncate', truncateDecision],
@@ -147,12 +148,15 @@ export async function main(args: string[]): Promise<void> {
     ['locks', renderLocks],
     ['file_pins', renderFilePins],
     ['shell', adminScript],
+    ['views', viewsSuite],
+    // The window in a real Chromium (scripts/bench/browser.mjs): frame times, terminal flood.
+    ['browser', async () => (await import('./browser.mjs')).browserSuite()],
   ];
   const only = args.filter((a) => !a.startsWith('--'));
   const figures: Figure[] = [];
   for (const [name, run] of suites) {
     if (only.length && !only.includes(name)) continue;
-    for (const f of run()) {
+    for (const f of await run()) {
       figures.push(f);
       if (!json) {
         const v = f.value >= 100 ? f.value.toFixed(0) : f.value.toFixed(2);

@@ -40,7 +40,8 @@ function shellOptions(booted: BootedHost, pid: number, cwd: string, env: Record<
   };
 }
 
-export function login(booted: BootedHost, uid = 0): Login {
+// A drill logs its trainee in (root unless the scenario says otherwise).
+export function login(booted: BootedHost, uid = booted.scenario?.trainee ?? 0): Login {
   const { host } = booted;
   const { pid, tty } = host.spawnShell({ uid });
   const user = host.kernel.user(uid) ?? host.kernel.users[0]!;

@@ -68,7 +68,7 @@ export class Simulation {
       emit,
       replace: (d) => this.startScenario(d),
       host: () => this.live.session.host,
-      note: (kind, text) => void this.live.session.recorder.action(kind, text),
+      note: (kind, text, data) => void this.live.session.recorder.action(kind, text, null, null, data),
     });
     const meta: LiveMeta = { seed: options.seed ?? 1, policy: options.policy ?? '', scenario: options.scenario ?? null, benchHost: options.benchHost ?? null, started: this.wall() };
     const w = this.wiring(meta);

@@ -2,6 +2,10 @@
 import { TerminalShell } from '../shell/terminal-shell';
 import type { BootedHost } from './boot';
 import { login } from './login';
+import { TerminalFlow } from './terminal-flow';
+
+/** Output between two turns of the event loop (and two flow-control checks) in a flood. */
+const FLOW_TURN = 64 * 1024;
 
 export interface TerminalSink {
   output(data: string): void;
@@ -22,6 +26,8 @@ export interface Terminal {
   input(data: string): void;
   resize(cols: number, rows: number): void;
   close(): void;
+  /** The window drew `chars` more characters of output (flow control, terminal-flow.ts). */
+  ack(chars: number): void;
 }
 
 const crlf = (s: string): string => s.replace(/\r?\n/g, '\r\n');
@@ -29,15 +35,33 @@ const crlf = (s: string): string => s.replace(/\r?\n/g, '\r\n');
 export function openTerminal(booted: BootedHost, size: { cols: number; rows: number }, sink: TerminalSink, hooks: TerminalHooks = {}): Terminal {
   const session = login(booted);
   let closed = false;
-  const stopTty = session.onTtyOutput((data) => {
-    if (!closed) sink.output(crlf(data));
-  });
+  const flow = new TerminalFlow();
+  let sinceTurn = 0;
+  const send = (data: string) => {
+    if (closed) return;
+    flow.sent(data.length);
+    sinceTurn += data.length;
+    sink.output(data);
+  };
+  /**
+   * After every FLOW_TURN characters a writer waits for the window (if it acknowledges) and then
+   * for a turn of the event loop: counted turns, so that a replay meets inputs at the same point.
+   */
+  const outputReady = (): Promise<void> | undefined => {
+    if (sinceTurn < FLOW_TURN) return undefined;
+    sinceTurn = 0;
+    const turn = hooks.yieldToEvents ?? (() => new Promise<void>((r) => setImmediate(r)));
+    const ready = flow.ready();
+    return ready ? ready.then(turn) : turn();
+  };
+  const stopTty = session.onTtyOutput((data) => send(crlf(data)));
   let stopExit = () => {};
   const end = () => {
     if (closed) return;
     closed = true;
     stopTty();
     stopExit();
+    flow.release();
     session.logout();
   };
   const shell = new TerminalShell({
@@ -45,9 +69,8 @@ export function openTerminal(booted: BootedHost, size: { cols: number; rows: num
     ...(hooks.yieldToEvents ? { host: { ...session.shell.host, yieldToEvents: hooks.yieldToEvents } } : {}),
     ...(hooks.onRun ? { onRun: hooks.onRun } : {}),
     cols: size.cols,
-    write: (data) => {
-      if (!closed) sink.output(data);
-    },
+    outputReady,
+    write: send,
     onExit: (code) => {
       end();
       sink.exit(code);
@@ -63,11 +86,16 @@ export function openTerminal(booted: BootedHost, size: { cols: number; rows: num
   return {
     pid: session.pid,
     start: () => shell.start(),
-    input: (data) => shell.input(data),
+    input: (data) => {
+      // Ctrl-C must reach a command that waits for the window to catch up.
+      if (data.includes('\x03')) flow.release();
+      shell.input(data);
+    },
     resize: (cols) => shell.resize(cols),
     close: () => {
       shell.close();
       end();
     },
+    ack: (chars) => flow.ack(chars),
   };
 }

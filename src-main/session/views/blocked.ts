@@ -27,7 +27,8 @@ export interface BlockedEntry {
   offset: number | null;
   length: number | null;
   wait: number | null;
-  inodeKey: string | null;
+  /** What a waiting op sleeps on, found once when it starts to wait. */
+  inode: Inode | null;
   resolvedAt: number | null;
 }
 
@@ -49,13 +50,13 @@ export class BlockedTracker {
   observe(e: HostEvent): boolean {
     switch (e.kind) {
       case 'layout.refused':
-        this.add({ kind: 'refused', status: 'refused', op: e.op, path: e.path, pid: e.pid, t: e.t, errno: e.errno, reason: e.reason, wchan: null, offset: e.offset, length: e.length, wait: null, inodeKey: null });
+        this.add({ kind: 'refused', status: 'refused', op: e.op, path: e.path, pid: e.pid, t: e.t, errno: e.errno, reason: e.reason, wchan: null, offset: e.offset, length: e.length, wait: null, inode: null });
         return true;
       case 'process.block': {
         if (!LAYOUT_SYSCALLS.has(e.syscall)) return false;
         const key = this.host.kernel.proc(e.pid)?.wait?.spec.key ?? null;
-        const inode = key ? this.inodeByKey(key) : undefined;
-        this.add({ kind: 'waiting', status: 'waiting', op: e.syscall, path: inode?.path() ?? '?', pid: e.pid, t: e.t, errno: null, reason: `sleeps in ${e.wchan}`, wchan: e.wchan, offset: null, length: null, wait: e.wait, inodeKey: key });
+        const inode = key ? (this.inodeByKey(key) ?? null) : null;
+        this.add({ kind: 'waiting', status: 'waiting', op: e.syscall, path: inode?.path() ?? '?', pid: e.pid, t: e.t, errno: null, reason: `sleeps in ${e.wchan}`, wchan: e.wchan, offset: null, length: null, wait: e.wait, inode });
         return true;
       }
       case 'process.wake':
@@ -67,12 +68,18 @@ export class BlockedTracker {
     }
   }
 
+  /** Entries not ended yet: what pins and leases stand in their way may change with any unwind. */
+  hasOpen(): boolean {
+    for (const x of this.entries.values()) if (x.resolvedAt === null) return true;
+    return false;
+  }
+
   rows(): BlockedRow[] {
     const k = this.host.kernel;
     const init = k.proc(1);
     return [...this.entries.values()].map((x) => {
       const open = x.status === 'refused' || x.status === 'clear' || x.status === 'waiting';
-      const inode = !open ? undefined : x.inodeKey ? this.inodeByKey(x.inodeKey) : init ? okInode(lookup(k, init, x.path)) : undefined;
+      const inode = !open ? undefined : x.kind === 'waiting' ? (x.inode ?? undefined) : init ? okInode(lookup(k, init, x.path)) : undefined;
       const pinIds = inode ? inode.pins.collect(0, ALL_PAGES) : [];
       const pins = pinIds.slice(0, 32).flatMap((id) => {
         const s = k.segments.get(id);

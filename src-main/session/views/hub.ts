@@ -1,14 +1,13 @@
-// Pushes the console's view models to the window: host events mark views dirty, and a flush at
-// most every 100 ms (10 Hz per view) sends the rows that changed and the new timeline entries.
+// Pushes the console's view models to the window: host events say which rows they touched, and a
+// flush at most every 100 ms (10 Hz per view) recomputes those (projector.ts) and sends the rows
+// that changed and the new timeline entries; a new window gets the tables in pieces.
 import type { Host, HostEvent } from '../../host';
 import type { HostMessage } from '../../protocol/messages';
-import type { BlockedRow, ClockInfo, FilePinRow, LeaseRow, ProcessRow, TimelineEntry, ViewName, ViewsUpdate } from '../../protocol/views';
+import type { BlockedRow, ClockInfo, TimelineEntry, ViewName, ViewsUpdate } from '../../protocol/views';
 import type { ClockDriver } from '../clock';
-import { processRows } from './processes';
-import { filePinRows } from './file-pins';
-import { leaseRows } from './leases';
 import { BlockedTracker } from './blocked';
 import { KeyedTable } from './keyed';
+import { Projector } from './projector';
 import { timelineEntry } from './timeline';
 import type { UnwindWatch } from './unwind';
 
@@ -20,8 +19,13 @@ const CLOCK_MS = 250;
 const TIMELINE_TAIL = 5000;
 const WATCHES = 8;
 
-/** Events that cannot change a panel (only the timeline shows them). */
-const QUIET = new Set<string>(['file.write', 'inode.create', 'inode.chmod', 'mm.map', 'mm.unmap', 'sysctl.set']);
+/**
+ * Rows per message of a snapshot: a new window gets a big host's tables in pieces it can parse
+ * and draw between frames, instead of one message of megabytes.
+ */
+export const SNAPSHOT_ROWS = 500;
+/** Events that can change what blocks an open layout change (pins, leases, the file itself). */
+const BLOCKERS = /^(pin|lease|rdma\.dereg|rdma\.context\.release|layout|inode)/;
 
 export interface HubOptions {
   host: Host;
@@ -32,12 +36,8 @@ export interface HubOptions {
 
 export class ViewHub {
   readonly blocked: BlockedTracker;
-  private readonly tables = {
-    processes: new KeyedTable<ProcessRow, number>((r) => r.pid),
-    filePins: new KeyedTable<FilePinRow, string>((r) => r.key),
-    leases: new KeyedTable<LeaseRow, number>((r) => r.id),
-    blocked: new KeyedTable<BlockedRow, number>((r) => r.id),
-  };
+  readonly projector: Projector;
+  private readonly blockedTable = new KeyedTable<BlockedRow, number>((r) => r.id);
   private readonly dirty = new Set<ViewName | 'clock'>();
   private reset = false;
   private tail: TimelineEntry[] = [];
@@ -53,6 +53,7 @@ export class ViewHub {
 
   constructor(private readonly o: HubOptions) {
     this.blocked = new BlockedTracker(o.host);
+    this.projector = new Projector(o.host.kernel);
     for (const e of o.host.events()) this.record(e);
     this.subscription = o.host.onEvent((e) => this.onEvent(e));
     // Virtual time moves without events: the status bar and BREAKING countdowns need it.
@@ -93,17 +94,25 @@ export class ViewHub {
     const reset = this.reset;
     this.reset = false;
     const views: ViewsUpdate = {};
-    const want = (v: ViewName) => reset || this.dirty.has(v);
-    const { host } = this.o;
-    if (want('processes')) add(views, 'processes', this.tables.processes.diff(processRows(host), reset));
-    if (want('filePins')) add(views, 'filePins', this.tables.filePins.diff(filePinRows(host), reset));
-    if (want('leases')) add(views, 'leases', this.tables.leases.diff(leaseRows(host), reset));
-    if (want('blocked')) add(views, 'blocked', this.tables.blocked.diff(this.blocked.rows(), reset));
+    const p = this.projector;
+    p.update();
+    const pieces: ViewsUpdate[] = [];
+    if (reset) {
+      for (const d of p.processes.snapshot(SNAPSHOT_ROWS)) pieces.push({ processes: d });
+      for (const d of p.filePins.snapshot(SNAPSHOT_ROWS)) pieces.push({ filePins: d });
+      for (const d of p.leases.snapshot(SNAPSHOT_ROWS)) pieces.push({ leases: d });
+    } else {
+      add(views, 'processes', p.processes.take());
+      add(views, 'filePins', p.filePins.take());
+      add(views, 'leases', p.leases.take());
+    }
+    if (reset || this.dirty.has('blocked')) add(views, 'blocked', this.blockedTable.diff(this.blocked.rows(), reset));
     const clock = this.clockInfo();
     const clockJson = JSON.stringify(clock);
     if (reset || clockJson !== this.lastClock) views.clock = clock;
     this.lastClock = clockJson;
     this.dirty.clear();
+    for (const piece of pieces) this.o.emit({ type: 'views', views: piece });
     if (Object.keys(views).length > 0) this.o.emit({ type: 'views', views });
     if (reset) this.o.emit({ type: 'timeline', reset: true, entries: this.tail.slice(-TIMELINE_TAIL) });
     else if (this.pending.length > 0) this.o.emit({ type: 'timeline', reset: false, entries: this.pending });
@@ -120,8 +129,8 @@ export class ViewHub {
 
   private onEvent(e: HostEvent): void {
     this.record(e);
-    if (this.blocked.observe(e)) this.dirty.add('blocked');
-    if (!QUIET.has(e.kind)) for (const v of ['processes', 'filePins', 'leases', 'blocked'] as const) this.dirty.add(v);
+    this.projector.observe(e);
+    if (this.blocked.observe(e) || (BLOCKERS.test(e.kind) && this.blocked.hasOpen())) this.dirty.add('blocked');
     if (e.kind === 'policy.switch') this.dirty.add('clock');
     this.schedule();
   }

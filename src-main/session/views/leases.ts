@@ -1,6 +1,7 @@
 // Lease holders panel rows: every lease /proc/locks lists, with the state /proc/locks hides (a
 // zombie lease still reads ACTIVE there) and the pins that keep it alive.
 import type { Host } from '../../host';
+import type { Kernel } from '../../host/kernel';
 import type { Lease } from '../../host/lease/lease';
 import type { LeaseRow } from '../../protocol/views';
 
@@ -9,9 +10,8 @@ function kindOf(lease: Lease): LeaseRow['kind'] {
   return lease.level;
 }
 
-export function leaseRows(host: Host): LeaseRow[] {
-  const k = host.kernel;
-  return [...k.leases.values()].map((lease) => ({
+export function leaseRow(k: Kernel, lease: Lease): LeaseRow {
+  return {
     id: lease.id,
     file: lease.inode.path(),
     dev: lease.inode.devHex,
@@ -24,5 +24,11 @@ export function leaseRows(host: Host): LeaseRow[] {
     deadline: lease.breaking?.deadline ?? null,
     pins: lease.pinRefs,
     breakers: lease.breakers.map((b) => b.pid).slice(0, 64),
-  }));
+  };
+}
+
+/** Every row from scratch: the reference the incremental projection must always equal. */
+export function leaseRows(host: Host): LeaseRow[] {
+  const k = host.kernel;
+  return [...k.leases.values()].map((lease) => leaseRow(k, lease));
 }

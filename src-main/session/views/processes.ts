@@ -9,6 +9,10 @@ import { defaultAction, isUncatchable } from '../../host/abi/signals';
 import { PANEL_SIGNALS, type PanelSignal, type ProcessRow } from '../../protocol/views';
 
 type Effect = ProcessRow['effects'][PanelSignal];
+/** Live processes holding an open file by fd, ascending. */
+export type HoldersOf = (file: OpenFile) => readonly number[];
+
+const LIMIT = 64;
 
 /** Mirrors deliver() in task/signal.ts: pid 1 ignores what it does not handle, SIGKILL included. */
 function effectOf(task: Process, sig: PanelSignal): Effect {
@@ -29,13 +33,14 @@ export function fdHolders(k: Kernel): Map<OpenFile, number[]> {
       if (!slot.file.uverbs && slot.file.leases.length === 0) continue;
       const list = holders.get(slot.file);
       if (!list) holders.set(slot.file, [p.pid]);
-      else if (list[list.length - 1] !== p.pid) list.push(p.pid);
+      else if (!list.includes(p.pid)) list.push(p.pid);
     }
   }
+  for (const list of holders.values()) list.sort((a, b) => a - b);
   return holders;
 }
 
-function rdmaHolds(task: Process, fds: Array<[number, { file: OpenFile }]>, holders: Map<OpenFile, number[]>): ProcessRow['rdma'] {
+function rdmaHolds(task: Process, fds: Array<[number, { file: OpenFile }]>, holdersOf: HoldersOf): ProcessRow['rdma'] {
   const out: ProcessRow['rdma'] = [];
   for (const [fd, slot] of fds) {
     const ctx = slot.file.uverbs;
@@ -44,37 +49,42 @@ function rdmaHolds(task: Process, fds: Array<[number, { file: OpenFile }]>, hold
     let pinnedPages = 0;
     for (const fp of ctx.filePins) pins += fp.count;
     for (const mr of ctx.mrs.values()) if (!mr.odp) for (const s of mr.segments) if (s.filePin) pinnedPages += s.last - s.first;
-    const sharedWith = (holders.get(slot.file) ?? []).filter((pid) => pid !== task.pid).slice(0, 64);
+    const sharedWith = holdersOf(slot.file).filter((pid) => pid !== task.pid).slice(0, LIMIT);
     out.push({ fd, ctx: ctx.id, mrs: ctx.mrs.size, pins, pinnedPages, sharedWith });
-    if (out.length === 64) break;
+    if (out.length === LIMIT) break;
   }
   return out;
 }
 
+/** One process's row; `holdersOf` says who else holds its RDMA contexts. */
+export function processRow(k: Kernel, task: Process, holdersOf: HoldersOf): ProcessRow {
+  const zombie = task.state === 'Z';
+  const fds = task.fds.entries();
+  const leases: number[] = [];
+  for (const [, slot] of fds) for (const l of slot.file.leases) if (!leases.includes(l.id) && leases.length < LIMIT) leases.push(l.id);
+  const effects = {} as Record<PanelSignal, Effect>;
+  for (const sig of PANEL_SIGNALS) effects[sig] = zombie ? 'ignore' : effectOf(task, sig);
+  return {
+    pid: task.pid,
+    ppid: task.ppid,
+    uid: task.uid,
+    user: k.user(task.uid)?.name ?? String(task.uid),
+    state: task.state,
+    wchan: zombie ? '' : wchanText(task).replace(/^0$/, ''),
+    comm: task.comm,
+    command: zombie ? `[${task.comm}] <defunct>` : task.argv.join(' ').slice(0, 4096),
+    tty: task.tty === null ? '?' : `pts/${task.tty}`,
+    start: task.startTime,
+    effects,
+    rdma: zombie ? [] : rdmaHolds(task, fds, holdersOf),
+    leases,
+  };
+}
+
+/** Every row from scratch: the reference the incremental projection must always equal. */
 export function processRows(host: Host): ProcessRow[] {
   const k = host.kernel;
   const holders = fdHolders(k);
-  return host.processes().map((info) => {
-    const task = k.proc(info.pid)!;
-    const fds = task.fds.entries();
-    const leases: number[] = [];
-    for (const [, slot] of fds) for (const l of slot.file.leases) if (!leases.includes(l.id) && leases.length < 64) leases.push(l.id);
-    const effects = {} as Record<PanelSignal, Effect>;
-    for (const sig of PANEL_SIGNALS) effects[sig] = info.state === 'Z' ? 'ignore' : effectOf(task, sig);
-    return {
-      pid: info.pid,
-      ppid: info.ppid,
-      uid: info.uid,
-      user: info.user,
-      state: info.state,
-      wchan: info.state === 'Z' ? '' : wchanText(task).replace(/^0$/, ''),
-      comm: info.comm,
-      command: info.state === 'Z' ? `[${info.comm}] <defunct>` : info.argv.join(' ').slice(0, 4096),
-      tty: info.tty === null ? '?' : `pts/${info.tty}`,
-      start: info.startTime,
-      effects,
-      rdma: info.state === 'Z' ? [] : rdmaHolds(task, fds, holders),
-      leases,
-    };
-  });
+  const holdersOf: HoldersOf = (f) => holders.get(f) ?? [];
+  return [...k.procs.values()].sort((a, b) => a.pid - b.pid).map((task) => processRow(k, task, holdersOf));
 }

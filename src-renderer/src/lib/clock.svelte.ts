@@ -35,6 +35,11 @@ export class ClockStore {
   step(): void {
     this.api.send({ type: 'clock.step' });
   }
+
+  /** Switches the host to another kernel design (the `policy.set` action, on the timeline). */
+  setPolicy(policy: string): void {
+    if (policy && policy !== this.info.policy) this.api.send({ type: 'policy.set', policy });
+  }
 }
 
 /** Virtual ns as the status bar shows it: `1:02:03.4` or `12.345 s`. */

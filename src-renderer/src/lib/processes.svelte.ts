@@ -67,9 +67,26 @@ export class ProcessesStore {
     this.api.send({ type: 'proc.signal', pid, signal });
   }
 
+  /** The lines of the last computation: an unchanged line is the same object, which the table skips. */
+  private made = new Map<number, ProcessLine>();
+
+  private line(row: ProcessRow, depth: number, hasChildren: boolean, expanded: boolean, made: Map<number, ProcessLine>): ProcessLine {
+    const old = this.made.get(row.pid);
+    const line = old && old.row === row && old.depth === depth && old.hasChildren === hasChildren && old.expanded === expanded ? old : { row, depth, hasChildren, expanded };
+    made.set(row.pid, line);
+    return line;
+  }
+
   private compute(rows: ProcessRow[], mode: 'tree' | 'flat', q: string, collapsed: ReadonlySet<number>): ProcessLine[] {
+    const made = new Map<number, ProcessLine>();
+    const out = this.layout(rows, mode, q, collapsed, made);
+    this.made = made;
+    return out;
+  }
+
+  private layout(rows: ProcessRow[], mode: 'tree' | 'flat', q: string, collapsed: ReadonlySet<number>, made: Map<number, ProcessLine>): ProcessLine[] {
     const shown = q ? rows.filter((r) => matches(r, q)) : rows;
-    if (mode === 'flat') return shown.map((row) => ({ row, depth: 0, hasChildren: false, expanded: false }));
+    if (mode === 'flat') return shown.map((row) => this.line(row, 0, false, false, made));
     const byPid = new Map(rows.map((r) => [r.pid, r]));
     const keep = new Set<number>();
     for (const r of shown) for (let p: ProcessRow | undefined = r; p && !keep.has(p.pid); p = byPid.get(p.ppid)) keep.add(p.pid);
@@ -87,7 +104,7 @@ export class ProcessesStore {
     const walk = (r: ProcessRow, depth: number) => {
       const kids = children.get(r.pid) ?? [];
       const expanded = !collapsed.has(r.pid);
-      out.push({ row: r, depth, hasChildren: kids.length > 0, expanded });
+      out.push(this.line(r, depth, kids.length > 0, expanded, made));
       if (expanded) for (const k of kids) walk(k, depth + 1);
     };
     for (const r of roots) walk(r, 0);

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Simulation } from '../../../../src-main/session/simulation';
 import type { HostMessage } from '../../../../src-main/protocol/messages';
 import type { ViewsUpdate } from '../../../../src-main/protocol/views';
+import { SNAPSHOT_ROWS } from '../../../../src-main/session/views/hub';
 import { pinFile, errnoOf } from '../../host/helpers';
 
 let sim: Simulation | undefined;
@@ -27,10 +28,10 @@ describe('ViewHub', () => {
     take();
     sim.handle({ type: 'views.subscribe' });
     const first = take();
-    const [snap] = views(first);
+    const [snap, ...rest] = views(first);
     expect(snap?.processes?.reset).toBe(true);
     expect(snap?.processes?.upsert.map((r) => r.pid)).toContain(1);
-    expect(snap?.clock).toMatchObject({ policy: 'rfc-v2', speed: 1, scenario: null });
+    expect(rest.find((v) => v.clock)?.clock).toMatchObject({ policy: 'rfc-v2', speed: 1, scenario: null });
     expect(first.find((m) => m.type === 'timeline')).toMatchObject({ reset: true, entries: expect.arrayContaining([expect.objectContaining({ kind: 'host.boot' })]) });
 
     const a = pinFile(host, shell);
@@ -41,6 +42,20 @@ describe('ViewHub', () => {
     expect(d?.processes?.upsert.map((r) => r.pid)).toEqual([a.pid]);
     sim.views.flush();
     expect(views(take())).toEqual([]);
+  });
+
+  it('sends a big host in pieces a window can take between frames, then deltas of what changed', () => {
+    const { sim, host, shell, take, views } = start();
+    for (let i = 0; i < SNAPSHOT_ROWS + 100; i++) host.spawnChild(shell, ['sleep', '1000']);
+    sim.handle({ type: 'views.subscribe' });
+    const pieces = views(take()).filter((v) => v.processes);
+    expect(pieces.map((v) => [v.processes?.reset, v.processes?.upsert.length])).toEqual([[true, SNAPSHOT_ROWS], [false, host.kernel.procs.size - SNAPSHOT_ROWS]]);
+    expect(pieces.every((v) => Object.keys(v).length === 1)).toBe(true);
+    const victim = host.processes().at(-1)!.pid;
+    host.sys(1).kill(victim, 'SIGKILL');
+    sim.views.flush();
+    const [d] = views(take());
+    expect(d?.processes).toEqual({ reset: false, upsert: [expect.objectContaining({ pid: victim, state: 'Z' })], remove: [] });
   });
 
   it('kills from the console, tags the unwind on the timeline, and retries the refused truncate', async () => {
