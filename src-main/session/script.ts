@@ -29,8 +29,12 @@ function hungProcesses(booted: BootedHost): string {
     .join('');
 }
 
+const SCRIPT_EVENT_LOG = 4096;
+
 export async function runScript(text: string, o: ScriptOptions): Promise<number> {
-  const booted = bootHost(o, 'fast');
+  // Without a timeline to write, nothing reads old events back: keep the log short, which keeps a
+  // long script's memory (and its garbage collection) flat.
+  const booted = bootHost({ ...o, eventLogLimit: o.eventLogLimit ?? (o.timeline ? undefined : SCRIPT_EVENT_LOG) }, 'fast');
   try {
     const session = login(booted);
     const rec = o.timeline ? (await import('./record/script-timeline')).recordScript(booted, session.pid, o.wall ?? Date.now) : null;
