@@ -1,5 +1,6 @@
 // Calendar formatting of the host's wall-clock times (UTC, the host's zone) for ls -l and stat,
 // without the machine's Date: days-from-civil arithmetic on the virtual clock.
+import { gmtime } from '../system/time';
 
 export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -30,21 +31,11 @@ export function splitNs(ns: number): { sec: number; nsec: number } {
   return { sec, nsec: Number(rem) };
 }
 
-/** UTC calendar date of wall-clock ns since the epoch (H. Hinnant's civil_from_days). */
+/** UTC calendar date of wall-clock ns since the epoch, from the tools' one calendar (system/time.ts). */
 export function civil(ns: number): Civil {
   const { sec, nsec } = splitNs(ns);
-  const days = Math.floor(sec / 86400);
-  const secOfDay = sec - days * 86400;
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  return { year, month, day, hour: Math.floor(secOfDay / 3600), minute: Math.floor((secOfDay % 3600) / 60), second: secOfDay % 60, nsec };
+  const t = gmtime(sec, nsec);
+  return { year: t.year, month: t.mon + 1, day: t.mday, hour: t.hour, minute: t.min, second: t.sec, nsec };
 }
 
 /** A Gregorian year's average seconds, halved: ls's "six months ago". */
