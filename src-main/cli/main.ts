@@ -195,7 +195,10 @@ async function shell(args: string[]): Promise<number> {
 }
 
 /** `pinsim script f | head`: a reader that goes away ends pinsim quietly, as it ends a shell tool. */
+let pipeGuarded = false;
 function quietOnClosedPipe(): void {
+  if (pipeGuarded) return;
+  pipeGuarded = true;
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(141);
     throw err;
