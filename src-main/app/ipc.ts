@@ -77,9 +77,12 @@ export class IpcBridge {
     this.link.send(m);
   }
 
-  /** A new document is loading in the window: the old one's terminals die with it. */
+  /**
+   * A new document is loading in the window (reload, renderer crash): its terminals are detached,
+   * not closed, so the new page's tabs take the same shells back, as in browser mode.
+   */
   pageGone(): void {
-    for (const term of this.openTerms) this.link.send({ type: 'term.close', term });
+    for (const term of this.openTerms) this.link.send({ type: 'term.detach', term });
     this.openTerms.clear();
   }
 

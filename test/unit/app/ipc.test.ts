@@ -85,14 +85,14 @@ describe('IpcBridge', () => {
     expect(page.sent).toEqual([{ type: 'term.output', term: 't1', data: 'hi' }]);
   });
 
-  it('closes the old page terminals when a new page loads, and tells the new page the host', () => {
+  it('detaches the old page terminals when a new page loads, and tells the new page the host', () => {
     const { link, page, bridge: b } = bridge();
     link.emit(READY);
     b.fromPage(APP, OPEN);
     b.fromPage(APP, { ...OPEN, term: 't2' });
     link.emit({ type: 'term.exit', term: 't2', code: 0 });
     b.pageGone();
-    expect(link.sent.slice(2)).toEqual([{ type: 'term.close', term: 't1' }]);
+    expect(link.sent.slice(2)).toEqual([{ type: 'term.detach', term: 't1' }]);
     page.sent.length = 0;
     b.pageReady();
     expect(page.sent).toEqual([READY]);
@@ -151,17 +151,17 @@ describe('wireIpc', () => {
     expect(other.sent).toEqual([]);
   });
 
-  it('closes terminals on a reload and a renderer crash, not on in-page navigation', () => {
+  it('detaches terminals on a reload and a renderer crash, not on in-page navigation', () => {
     const { contents, link, send } = wired();
     send(contents, top, OPEN);
     contents.emit('did-start-navigation', { isMainFrame: true, isSameDocument: true });
     contents.emit('did-start-navigation', { isMainFrame: false, isSameDocument: false });
     expect(link.sent).toEqual([OPEN]);
     contents.emit('did-start-navigation', { isMainFrame: true, isSameDocument: false });
-    expect(link.sent).toEqual([OPEN, { type: 'term.close', term: 't1' }]);
+    expect(link.sent).toEqual([OPEN, { type: 'term.detach', term: 't1' }]);
     send(contents, top, OPEN);
     contents.emit('render-process-gone');
-    expect(link.sent.at(-1)).toEqual({ type: 'term.close', term: 't1' });
+    expect(link.sent.at(-1)).toEqual({ type: 'term.detach', term: 't1' });
   });
 
   it('sends nothing to a destroyed window', () => {
