@@ -11,7 +11,7 @@ import { ExitSignal, LoopSignal, put, ReturnSignal, type Ctx, type Executor } fr
 import { errorText, resolvePath } from './fs';
 import { echoEscapes, formatPrintf } from './printf';
 import type { Builtin } from './services';
-import { asInput, readUntil } from './streams';
+import { asInput, BrokenPipe, readUntil } from './streams';
 
 const out = (ctx: Ctx, s: string): Promise<void> => put(ctx.fds[1], s);
 const fail = async (ex: Executor, ctx: Ctx, msg: string, status = 1): Promise<number> => {
@@ -24,7 +24,22 @@ const PROGRAMS = new Set(Object.keys(USER_BUILTINS));
 
 const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'select', 'while', 'until', 'do', 'done', 'in', 'function', 'time', '{', '}', '!', '[[', ']]']);
 
-const echo: Builtin = async (_ex, argv, ctx) => {
+/** A builtin's output, with bash's `write error` when the file refuses it (sealed, full). */
+async function emit(ex: Executor, ctx: Ctx, name: string, data: string): Promise<number> {
+  const fd = ctx.fds[1];
+  if (!fd?.write) return 0;
+  try {
+    await fd.write(data);
+    return 0;
+  } catch (e) {
+    // A closed pipe ends the writer quietly, as before.
+    if (e instanceof BrokenPipe) return 0;
+    await ex.err(ctx, `${name}: write error: ${errorText(e)}`);
+    return 1;
+  }
+}
+
+const echo: Builtin = async (ex, argv, ctx) => {
   let i = 1;
   let newline = true;
   let escapes = false;
@@ -40,8 +55,7 @@ const echo: Builtin = async (_ex, argv, ctx) => {
     text = e.text;
     if (e.stop) newline = false;
   }
-  await out(ctx, newline ? text + '\n' : text);
-  return 0;
+  return emit(ex, ctx, 'echo', newline ? text + '\n' : text);
 };
 
 const printf: Builtin = async (ex, argv, ctx) => {
