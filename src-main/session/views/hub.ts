@@ -54,7 +54,11 @@ export class ViewHub {
   constructor(private readonly o: HubOptions) {
     this.blocked = new BlockedTracker(o.host);
     this.projector = new Projector(o.host.kernel);
-    for (const e of o.host.events()) this.record(e);
+    // What happened before the window came (a drill's warm-up): the timeline and the refusals.
+    for (const e of o.host.events()) {
+      this.record(e);
+      this.blocked.observe(e);
+    }
     this.subscription = o.host.onEvent((e) => this.onEvent(e));
     // Virtual time moves without events: the status bar and BREAKING countdowns need it.
     this.ticker = setInterval(() => this.mark('clock'), CLOCK_MS);

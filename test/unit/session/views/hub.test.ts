@@ -119,3 +119,31 @@ describe('why.query', () => {
     expect(take().find((x) => x.type === 'why')).toMatchObject({ explanation: null, error: '/nope: No such file or directory' });
   });
 });
+
+describe('a hub made after the fact', () => {
+  it('lists refusals that happened before it existed (a drill warm-up)', async () => {
+    const { bootHost } = await import('../../../../src-main/session/boot');
+    const { ViewHub } = await import('../../../../src-main/session/views/hub');
+    const { abi } = await import('../../../../src-main/host');
+    const b = bootHost({}, 'fast');
+    const sys = b.host.sys(1);
+    const fd = sys.open('/mnt/pmem/foo', abi.O_RDWR);
+    if (!fd.ok) throw new Error('open');
+    expect(sys.fcntl(fd.value, abi.F_SETLEASE, abi.F_RDLCK | abi.F_LAYOUT | abi.F_EXCLUSIVE).ok).toBe(true);
+    const addr = sys.mmap({ length: 4096, prot: abi.PROT_READ | abi.PROT_WRITE, flags: abi.MAP_SHARED, fd: fd.value, offset: 0 });
+    const ctx = sys.ibv_open_device();
+    if (!addr.ok || !ctx.ok) throw new Error('setup');
+    const pd = sys.ibv_alloc_pd(ctx.value);
+    if (!pd.ok) throw new Error('pd');
+    expect(sys.ibv_reg_mr(ctx.value, pd.value, addr.value, 4096, abi.IBV_ACCESS_LOCAL_WRITE).ok).toBe(true);
+    const child = b.host.sys(1).fork();
+    if (!child.ok) throw new Error('fork');
+    const r = b.host.sys(child.value).truncate('/mnt/pmem/foo', 0);
+    expect(r.ok).toBe(false);
+    const hub = new ViewHub({ host: b.host, clock: b.clock, emit: () => {} });
+    const rows = hub.blocked.rows();
+    expect(rows.map((x) => [x.path, x.errno])).toEqual([['/mnt/pmem/foo', 'ETXTBSY']]);
+    hub.dispose();
+    b.clock.dispose();
+  });
+});
