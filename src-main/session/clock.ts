@@ -20,12 +20,21 @@ export interface ClockDriver {
 }
 
 const TICK_MS = 20;
+/**
+ * A script that has only waited for a week of virtual time while periodic jobs kept the clock
+ * busy waits for something that will not come either: it counts as a hang.
+ */
+const STALL_NS = 7 * 24 * 3600 * 1e9;
 
 export function createClock(host: Host, mode: ClockMode, speed = 1): ClockDriver {
   let waiting = 0;
   let scheduled = false;
   let timer: ReturnType<typeof setInterval> | undefined;
   const stallListeners: Array<() => void> = [];
+  let lastProgress = host.now();
+  const stall = () => {
+    for (const l of stallListeners) l();
+  };
 
   // Fast mode: only when everything else has run (setImmediate) and something still waits.
   const kick = () => {
@@ -35,11 +44,8 @@ export function createClock(host: Host, mode: ClockMode, speed = 1): ClockDriver
       scheduled = false;
       if (waiting === 0) return;
       const next = host.nextEventTime();
-      if (next === null) {
-        // Nothing will ever wake the waiter: a real hang, which a script cannot get out of.
-        for (const l of stallListeners) l();
-        return;
-      }
+      // Nothing will ever wake the waiter: a real hang, which a script cannot get out of.
+      if (next === null || next - lastProgress > STALL_NS) return stall();
       host.advance(Math.max(0, next - host.now()));
       kick();
     });
@@ -57,9 +63,11 @@ export function createClock(host: Host, mode: ClockMode, speed = 1): ClockDriver
 
   const track = <T>(p: Promise<T>): Promise<T> => {
     waiting++;
+    lastProgress = host.now();
     kick();
     return p.finally(() => {
       waiting--;
+      lastProgress = host.now();
     });
   };
 
