@@ -107,8 +107,7 @@ export interface Syscalls {
   syslog(type: number, len?: number): SysResult<SyslogResult>;
 }
 
-/** Binds the surface to `pid`. Calls made for a process that no longer runs fail with ESRCH. */
-/** The facade is ~60 closures; a process keeps its own so each call does not rebuild it. */
+// The facade is ~60 closures: a process keeps its own, so each host.sys() does not rebuild it.
 const facades = new WeakMap<object, Syscalls>();
 
 export function syscallsFor(k: Kernel, pid: number): Syscalls {
@@ -119,6 +118,7 @@ export function syscallsFor(k: Kernel, pid: number): Syscalls {
   return facade;
 }
 
+/** Binds the surface to `pid`. Calls made for a process that no longer runs fail with ESRCH. */
 function buildSyscalls(k: Kernel, pid: number): Syscalls {
   function run<R>(f: (t: NonNullable<ReturnType<Kernel['proc']>>) => R): R | SysResult<never> {
     const t = k.proc(pid);
