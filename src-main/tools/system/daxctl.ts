@@ -1,8 +1,8 @@
 // `daxctl list` (ndctl 76, daxctl/list.c and daxctl/json.c): device-dax instances by default, -R
 // their regions. A 5.3 kernel has no per-device `align` attribute, so devices print without it.
-import { defineTool, type ToolRun } from '../tool';
+import type { ToolRun } from '../tool';
 import { REGIONS, daxRegionPath, displayArray, present, size, type Json, type Region } from './pmem';
-import { parseNd, usageText, type NdOpt } from './ndopts';
+import { ndTool, parseNd, usageText, type NdOpt } from './ndopts';
 
 const OPTS: readonly NdOpt[] = [
   { short: 'r', long: 'region', kind: 'string', argh: 'region-id', help: 'filter by region' },
@@ -60,19 +60,10 @@ async function list(t: ToolRun, args: readonly string[]): Promise<number> {
   return 0;
 }
 
-export const daxctl = defineTool({
+export const daxctl = ndTool({
   name: 'daxctl',
   summary: 'Provides enumeration and provisioning commands for the Linux kernel Device-DAX facility',
-  help: `${NO_COMMAND}${usageText(USAGE, OPTS).slice(1)}`,
-  async run(t) {
-    const [cmd, ...rest] = t.args;
-    if (cmd === 'list') return list(t, rest);
-    if (cmd === '--version' || cmd === 'version') return t.out('76.1\n').then(() => 0);
-    if (cmd === undefined) {
-      await t.out(NO_COMMAND);
-      return 1;
-    }
-    await t.err(`Unknown command: '${cmd}'\n`);
-    return 1;
-  },
+  noCommand: NO_COMMAND,
+  usage: usageText(USAGE, OPTS),
+  list,
 });

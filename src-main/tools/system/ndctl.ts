@@ -1,8 +1,8 @@
 // `ndctl list` (ndctl 76, ndctl/list.c and ndctl/json.c) on a 5.3 kernel's sysfs: namespaces by
 // default, -R regions (with their namespaces when -N is given too), -D dimms, -X device-dax.
-import { defineTool, type ToolRun } from '../tool';
+import type { ToolRun } from '../tool';
 import { REGIONS, displayArray, hexval, jsonPretty, present, size, type Json, type Region } from './pmem';
-import { parseNd, usageText, type NdOpt } from './ndopts';
+import { ndTool, parseNd, usageText, type NdOpt } from './ndopts';
 import { daxRegionJson } from './daxctl';
 
 const OPTS: readonly NdOpt[] = [
@@ -107,20 +107,11 @@ async function list(t: ToolRun, args: readonly string[]): Promise<number> {
   return 0;
 }
 
-export const ndctl = defineTool({
+export const ndctl = ndTool({
   name: 'ndctl',
   summary: 'Manage "libnvdimm" subsystem devices (Non-volatile Memory)',
-  help: `${NO_COMMAND}${usageText(USAGE, OPTS).slice(1)}`,
-  async run(t) {
-    const [cmd, ...rest] = t.args;
-    if (cmd === 'list') return list(t, rest);
-    if (cmd === '--version' || cmd === 'version') return t.out('76.1\n').then(() => 0);
-    if (cmd === undefined) {
-      await t.out(NO_COMMAND);
-      return 1;
-    }
-    await t.err(`Unknown command: '${cmd}'\n`);
-    return 1;
-  },
+  noCommand: NO_COMMAND,
+  usage: usageText(USAGE, OPTS),
+  list,
 });
 

@@ -1,6 +1,6 @@
 // The option parser ndctl and daxctl share (util/parse-options.c, from git/perf): bundled short
 // switches, --long[=value], " Error: unknown switch `x'" and the usage block, exit status 129.
-import type { ToolRun } from '../tool';
+import { defineTool, type ToolDef, type ToolRun } from '../tool';
 
 export interface NdOpt {
   short: string;
@@ -74,4 +74,27 @@ export async function parseNd(t: ToolRun, usage: string, opts: readonly NdOpt[],
     return 129;
   }
   return vals;
+}
+
+/**
+ * ndctl and daxctl share their command dispatch: `list`, `version`, the no-command usage on stdout
+ * (status 1) and `Unknown command: 'X'` on stderr.
+ */
+export function ndTool(o: { name: string; summary: string; noCommand: string; usage: string; list: (t: ToolRun, args: string[]) => Promise<number> }): ToolDef {
+  return defineTool({
+    name: o.name,
+    summary: o.summary,
+    help: `${o.noCommand}${o.usage.slice(1)}`,
+    async run(t) {
+      const [cmd, ...rest] = t.args;
+      if (cmd === 'list') return o.list(t, rest);
+      if (cmd === '--version' || cmd === 'version') return t.out('76.1\n').then(() => 0);
+      if (cmd === undefined) {
+        await t.out(o.noCommand);
+        return 1;
+      }
+      await t.err(`Unknown command: '${cmd}'\n`);
+      return 1;
+    },
+  });
 }
