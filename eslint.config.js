@@ -7,6 +7,19 @@ import svelteConfig from './svelte.config.js';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'crypto', 'http', 'net'];
 
+/** Code that runs on the host's clock and seed: no real time, timers, randomness or Node process. */
+const deterministic = (noProcess) => ({
+  'no-restricted-globals': [
+    'error',
+    { name: 'Date', message: 'use the host virtual clock' },
+    { name: 'performance', message: 'use the host virtual clock' },
+    { name: 'setTimeout', message: 'use the host scheduler' },
+    { name: 'setInterval', message: 'use the host scheduler' },
+    { name: 'process', message: noProcess },
+  ],
+  'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'use the host PRNG' }],
+});
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'resources/**'] },
   js.configs.recommended,
@@ -31,15 +44,7 @@ export default tseslint.config(
     // host's own clock and PRNG, never from the machine.
     files: ['src-main/host/**/*.ts'],
     rules: {
-      'no-restricted-globals': [
-        'error',
-        { name: 'Date', message: 'use the host virtual clock' },
-        { name: 'performance', message: 'use the host virtual clock' },
-        { name: 'setTimeout', message: 'use the host scheduler' },
-        { name: 'setInterval', message: 'use the host scheduler' },
-        { name: 'process', message: 'the host knows no Node process' },
-      ],
-      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'use the host PRNG' }],
+      ...deterministic('the host knows no Node process'),
       'no-restricted-imports': [
         'error',
         {
@@ -69,15 +74,7 @@ export default tseslint.config(
     // Tools run on the host's clock and seed like the kernel, and never reach the real machine.
     files: ['src-main/tools/**/*.ts'],
     rules: {
-      'no-restricted-globals': [
-        'error',
-        { name: 'Date', message: 'use the host virtual clock' },
-        { name: 'performance', message: 'use the host virtual clock' },
-        { name: 'setTimeout', message: 'use the host scheduler' },
-        { name: 'setInterval', message: 'use the host scheduler' },
-        { name: 'process', message: 'tools know only the simulated host' },
-      ],
-      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'use the host PRNG' }],
+      ...deterministic('tools know only the simulated host'),
       'no-restricted-imports': [
         'error',
         {
