@@ -50,6 +50,25 @@ function reap(host: Host, shellPid: number, pid: number, fallback: number): numb
   return r.ok && r.value ? shellStatus(r.value.status) : fallback;
 }
 
+/**
+ * The directory path a shell's kernel cwd is known to be. A child inherits the shell's cwd, as on
+ * Linux; it needs its own chdir only where the shell's idea of its cwd differs from the kernel's
+ * (inside a subshell that ran `cd`), which saves a path walk per command.
+ */
+const knownCwd = new WeakMap<object, { path: string; dir: object }>();
+
+function inheritsCwd(host: Host, shellPid: number, cwd: string): boolean {
+  const shell = host.kernel.proc(shellPid);
+  const known = shell && knownCwd.get(shell);
+  return known !== undefined && known.path === cwd && known.dir === shell!.cwd;
+}
+
+function rememberCwd(host: Host, shellPid: number, childPid: number, cwd: string): void {
+  const shell = host.kernel.proc(shellPid);
+  const child = host.kernel.proc(childPid);
+  if (shell && child && child.cwd === shell.cwd) knownCwd.set(shell, { path: cwd, dir: shell.cwd });
+}
+
 export function forkChild(host: Host, clock: ClockDriver, shellPid: number, opts: ForkOptions = {}): ShellChild {
   const forked = host.sys(shellPid).fork();
   if (!forked.ok) throw new Error(`fork: ${forked.errno}`);
@@ -81,7 +100,10 @@ export function forkChild(host: Host, clock: ClockDriver, shellPid: number, opts
     fs: kernelFs(host, pid, clock, { placeFds: true }),
     died: died.signal,
     exec(argv, cwd) {
-      sys.chdir(cwd);
+      if (!inheritsCwd(host, shellPid, cwd)) {
+        sys.chdir(cwd);
+        rememberCwd(host, shellPid, pid, cwd);
+      }
       sys.execve(argv[0] ?? '', [...argv]);
     },
     // A script's clock jumps ahead while the shell waits for a command, not for a background job.
