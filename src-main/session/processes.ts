@@ -6,6 +6,7 @@ import type { CommandRequest } from '../tools/tool';
 import type { CommandSet } from '../tools/registry';
 import type { ClockDriver } from './clock';
 import { kernelFs } from './kernel-fs';
+import type { ShellFs } from '../shell/fs';
 
 const NS_PER_MS = 1_000_000;
 
@@ -95,9 +96,13 @@ export function forkChild(host: Host, clock: ClockDriver, shellPid: number, opts
   });
   watch(host, pid, w);
   const alive = () => host.kernel.proc(pid)?.alive === true;
+  let fs: ShellFs | undefined;
   return {
     pid,
-    fs: kernelFs(host, pid, clock, { placeFds: true }),
+    // Built on first use: most commands have no redirection and never touch it.
+    get fs() {
+      return (fs ??= kernelFs(host, pid, clock, { placeFds: true }));
+    },
     died: died.signal,
     exec(argv, cwd) {
       if (!inheritsCwd(host, shellPid, cwd)) {

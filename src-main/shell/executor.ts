@@ -351,12 +351,16 @@ export class Executor {
     const name = argv[0]!;
     const command = this.svc.resolve(name);
     if (!command) return this.notFound(name, ctx);
+    const svcFs = this.svc.fs;
     const cctx: CommandContext = {
       argv,
       env: { ...ctx.state.vars.exported(), ...temp },
       cwd: ctx.state.cwd,
       signal: ctx.signal,
-      fs: child?.fs ?? this.svc.fs,
+      // A getter: a command that never opens a path through the shell's fs never builds its own.
+      get fs() {
+        return child?.fs ?? svcFs;
+      },
       stdin: asInput(ctx.fds[0] ?? EMPTY_INPUT),
       stdout: asOutput(ctx.fds[1], '1'),
       stderr: asOutput(ctx.fds[2], '2'),
