@@ -3,7 +3,7 @@
 import { abi } from '../../host';
 import { defineTool } from '../tool';
 import { complain, strerror } from '../common';
-import { getopt } from './getopt';
+import { getopt } from '../getopt';
 
 const CHUNK = 64 * 1024;
 

@@ -3,7 +3,7 @@
 // mv renames, and across filesystems copies everything then removes the source.
 import { defineTool, type ToolRun } from '../tool';
 import { quoteaf, strerror } from '../common';
-import { getopt, type Opt } from './getopt';
+import { getopt, type Opt } from '../getopt';
 import { copyPath, isUnder, lastComponent, type CopyOptions } from './copy';
 import { joinPath } from './filemode';
 import { removePath } from './remove';

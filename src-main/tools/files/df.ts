@@ -3,7 +3,7 @@
 // cell, with the minimum widths and alignment of df.c's field table.
 import { strerror } from '../../host';
 import { defineTool, type ToolRun } from '../tool';
-import { getopt } from './getopt';
+import { getopt } from '../getopt';
 import { humanReadable, HUMAN_H, HUMAN } from './human';
 import { readMounts, type MountEntry } from './mounts';
 

@@ -4,7 +4,7 @@
 import { strerror, type Stat } from '../../host';
 import { defineTool, type ToolRun } from '../tool';
 import { quoteaf } from '../common';
-import { getopt } from './getopt';
+import { getopt } from '../getopt';
 import { humanReadable, HUMAN_H } from './human';
 import { joinPath } from './filemode';
 

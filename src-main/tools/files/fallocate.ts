@@ -3,7 +3,7 @@
 // messages — paths without quotes, `fallocate failed: …` (keep-size + EOPNOTSUPP has its own).
 import { abi, strerror } from '../../host';
 import { defineTool, type ToolRun } from '../tool';
-import { getopt, type LongOpt } from './getopt';
+import { getopt, type LongOpt } from '../getopt';
 import { strtosize } from './numbers';
 import { sizeToHumanString } from './human';
 

@@ -3,7 +3,7 @@
 import { abi, type Errno } from '../../host';
 import { defineTool, type ToolRun } from '../tool';
 import { quoteaf, strerror } from '../common';
-import { getopt } from './getopt';
+import { getopt } from '../getopt';
 import { parseCount } from './numbers';
 import { openInput, readAll, type Input } from './input';
 

@@ -3,7 +3,7 @@
 // -S), so `ls DIR | wc -l` is a single getdents.
 import { defineTool, type ToolRun } from '../tool';
 import { quoteaf, strerror } from '../common';
-import { getopt } from './getopt';
+import { getopt } from '../getopt';
 import { idNames, type IdNames } from './ids';
 import { joinPath } from './filemode';
 import { formatEntries, sortEntries, totalLine, type LsEntry, type LsOptions } from './ls-format';

@@ -4,7 +4,7 @@
 import { abi } from '../../host';
 import { defineTool, type ToolRun } from '../tool';
 import { quoteaf, strerror } from '../common';
-import { getopt } from './getopt';
+import { getopt } from '../getopt';
 import { civil, fromCivil } from './timefmt';
 
 /** mode_compile + mode_adjust for a new directory: octal, or `[ugoa]*[-+=][rwxXst]*` clauses. */

@@ -4,7 +4,7 @@
 // draws the tree of mounts by mount point, columns as wide as their widest cell (not a tty).
 import { defineTool, type ToolRun } from '../tool';
 import { readWhole } from '../common';
-import { getopt } from './getopt';
+import { getopt } from '../getopt';
 import { readMounts, type MountEntry } from './mounts';
 
 const COLUMNS: Record<string, (m: MountEntry) => string> = {

@@ -2,7 +2,7 @@
 // contents with -r, -d for empty directories, -f to ignore missing files, -v to tell.
 import { defineTool, type ToolRun } from '../tool';
 import { quoteaf, strerror } from '../common';
-import { getopt } from './getopt';
+import { getopt } from '../getopt';
 import { joinPath } from './filemode';
 
 export interface RemoveOptions {

@@ -4,7 +4,7 @@
 import type { Stat, Syscalls } from '../../host';
 import { defineTool, type ToolRun } from '../tool';
 import { quoteaf, strerror } from '../common';
-import { getopt } from './getopt';
+import { getopt } from '../getopt';
 import { idNames, type IdNames } from './ids';
 import { fileTypeName, modeString } from './filemode';
 import { splitNs, statTime } from './timefmt';

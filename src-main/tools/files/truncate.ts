@@ -3,7 +3,7 @@
 import { abi, strerror } from '../../host';
 import { defineTool, type ToolRun } from '../tool';
 import { quoteaf } from '../common';
-import { getopt } from './getopt';
+import { getopt } from '../getopt';
 
 type RelMode = '' | '+' | '<' | '>' | '/' | '%';
 

@@ -3,7 +3,7 @@
 // two-line report, fiemap, bmap, stat, help and quit — plus pinsim's own seal and unseal.
 import { abi, strerror, type Errno } from '../../host';
 import type { ToolRun } from '../tool';
-import { getopt } from './getopt';
+import { getopt } from '../getopt';
 import { cvtnum } from './numbers';
 import { cvtstr } from './human';
 

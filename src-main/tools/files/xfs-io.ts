@@ -3,7 +3,7 @@
 // the exit status, except fzero, which in 6.1.0 never does.
 import { abi, strerror } from '../../host';
 import { defineTool, type ToolRun } from '../tool';
-import { getopt } from './getopt';
+import { getopt } from '../getopt';
 import { COMMANDS, type IoFile } from './xfs-io-cmds';
 
 const USAGE = 'Usage: xfs_io [-adfinrRstVx] [-m mode] [-p prog] [[-c|-C] cmd]... file\n';

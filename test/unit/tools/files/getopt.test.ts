@@ -1,7 +1,7 @@
 // GNU getopt_long as the tools parse their arguments: permutation, bundles, attached and
 // separate values, unambiguous abbreviations and glibc's diagnostics.
 import { describe, expect, it } from 'vitest';
-import { getopt, type LongOpt } from '../../../../src-main/tools/files/getopt';
+import { getopt, type LongOpt } from '../../../../src-main/tools/getopt';
 
 const LONG: LongOpt[] = [
   { name: 'size', arg: 'required', key: 's' },
@@ -18,6 +18,11 @@ describe('getopt', () => {
       operands: ['f1', 'f2', '-x'],
     });
     expect(getopt(['-', 'x'], { short: 'c' })).toEqual({ ok: true, opts: [], operands: ['-', 'x'] });
+  });
+
+  it('quotes the whole word, value included, when it cannot place a long option (grep --foo=bar)', () => {
+    expect(getopt(['--foo=bar'], { short: '', long: LONG })).toEqual({ ok: false, message: "unrecognized option '--foo=bar'" });
+    expect(getopt(['--no=1'], { short: '', long: LONG })).toEqual({ ok: false, message: "option '--no=1' is ambiguous; possibilities: '--no-create' '--no-dereference'" });
   });
 
   it('stops at the first operand when asked (xfs_io subcommands)', () => {

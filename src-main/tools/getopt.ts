@@ -1,4 +1,4 @@
-// GNU getopt_long as glibc 2.36 does it: options anywhere among the operands unless `--` (or
+// GNU getopt_long as glibc 2.36 does it, for every tool (files, text and process tools adapt it): options anywhere among the operands unless `--` (or
 // `inOrder`) stops them, bundled short options, `-ofile`/`-o file`, unambiguous prefixes of long
 // options, and glibc's exact diagnostics (the tool prefixes its name).
 
@@ -31,14 +31,15 @@ function shortArg(spec: string, c: string): 'none' | 'required' | 'optional' | n
   return spec[i + 2] === ':' ? 'optional' : 'required';
 }
 
-function findLong(long: readonly LongOpt[], name: string): LongOpt | string {
+/** `word` is the argument as given (`--name=value`): glibc quotes all of it in its complaints. */
+function findLong(long: readonly LongOpt[], name: string, word: string): LongOpt | string {
   const exact = long.find((l) => l.name === name);
   if (exact) return exact;
   const prefixed = long.filter((l) => l.name.startsWith(name));
   const distinct = prefixed.filter((l, i) => prefixed.findIndex((o) => (o.key ?? o.name) === (l.key ?? l.name)) === i);
   if (distinct.length === 1) return distinct[0]!;
-  if (distinct.length === 0) return `unrecognized option '--${name}'`;
-  return `option '--${name}' is ambiguous; possibilities:${distinct.map((l) => ` '--${l.name}'`).join('')}`;
+  if (distinct.length === 0) return `unrecognized option '${word}'`;
+  return `option '${word}' is ambiguous; possibilities:${distinct.map((l) => ` '--${l.name}'`).join('')}`;
 }
 
 export function getopt(args: readonly string[], spec: GetoptSpec): Parsed {
@@ -62,7 +63,7 @@ export function getopt(args: readonly string[], spec: GetoptSpec): Parsed {
     if (a.startsWith('--')) {
       const eq = a.indexOf('=');
       const name = eq < 0 ? a.slice(2) : a.slice(2, eq);
-      const found = findLong(long, name);
+      const found = findLong(long, name, a);
       if (typeof found === 'string') return { ok: false, message: found };
       const key = found.key ?? found.name;
       if (eq >= 0) {
