@@ -1,5 +1,5 @@
-// Builds the three Electron bundles; the main bundle also carries the simulation worker and
-// the pinsim CLI so that every face runs the same compiled code.
+// Builds the three Electron bundles; the main bundle also carries the simulation worker. The
+// pinsim command is built apart by vite.cli.config.ts from the same sources.
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
@@ -12,7 +12,6 @@ export default defineConfig({
         input: {
           index: resolve('src-main/app/main.ts'),
           'sim-worker': resolve('src-main/worker/sim-worker.ts'),
-          cli: resolve('src-main/cli/main.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js' },
       },

@@ -5,18 +5,17 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { constants } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { CLI, loadCli } from './cli-loader.mjs';
 import { canReach, electronInstaller, findElectronRuntime, hasDisplay } from './electron-runtime.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = join(root, 'out', 'main', 'cli.js');
 const args = process.argv.slice(2);
 const say = (line) => process.stderr.write(`pinsim: ${line}\n`);
 
 async function browserMode(why) {
   say(`${why}; starting browser mode instead`);
-  const { main } = await import(pathToFileURL(cli).href);
-  return main(['serve', ...args]);
+  return loadCli().main(['serve', ...args]);
 }
 
 /** Resolves with Electron's exit status, or with undefined when it could not run at all. */
@@ -55,7 +54,7 @@ async function fetchRuntime() {
 }
 
 async function start() {
-  if (!existsSync(cli) || !existsSync(join(root, 'out', 'main', 'index.js'))) {
+  if (!existsSync(CLI) || !existsSync(join(root, 'out', 'main', 'index.js'))) {
     say('not built yet; run `npm run build` (npm install does it) first');
     return 1;
   }

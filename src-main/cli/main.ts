@@ -77,8 +77,9 @@ async function serve(args: string[]): Promise<number> {
   if (bench !== undefined && !benchHost) throw new UsageError(`--bench-host is one of ${BENCH_HOSTS.join(', ')}`);
   // Loaded on demand: `pinsim script` should not pay for the server, ws and the worker at start-up.
   const [{ startSimulationWorker }, { startServer }] = await Promise.all([import('../worker/link'), import('../server/server')]);
-  const here = dirname(fileURLToPath(import.meta.url));
-  const link = startSimulationWorker(here, { seed, policy: values.policy as string | undefined, ...(benchHost ? { benchHost, eventLogLimit: 10_000 } : {}), ...(values.restore ? { restore: true } : {}) });
+  // out/cli/pinsim.cjs: the worker (out/main) and the page (out/renderer) are built beside it.
+  const out = join(dirname(fileURLToPath(import.meta.url)), '..');
+  const link = startSimulationWorker(join(out, 'main'), { seed, policy: values.policy as string | undefined, ...(benchHost ? { benchHost, eventLogLimit: 10_000 } : {}), ...(values.restore ? { restore: true } : {}) });
   let offered = false;
   link.onMessage((m) => {
     if (m.type === 'error') process.stderr.write(`pinsim: ${m.message}\n`);
@@ -91,7 +92,7 @@ async function serve(args: string[]): Promise<number> {
   const server = await startServer({
     host: String(values.host),
     port,
-    rendererDir: join(here, '..', 'renderer'),
+    rendererDir: join(out, 'renderer'),
     link,
   });
   process.stdout.write(`pinsim: browser mode at ${server.url}\n`);

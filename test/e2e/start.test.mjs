@@ -108,7 +108,7 @@ test('a runtime that cannot execute falls back to browser mode', { skip: !posix 
 test('without a build it points to npm run build', async () => {
   const copy = tempDir('unbuilt');
   mkdirSync(join(copy, 'bin'));
-  for (const f of ['start.mjs', 'electron-runtime.mjs']) cpSync(join(root, 'bin', f), join(copy, 'bin', f));
+  for (const f of ['start.mjs', 'electron-runtime.mjs', 'cli-loader.mjs']) cpSync(join(root, 'bin', f), join(copy, 'bin', f));
   const run = start(process.env, join(copy, 'bin', 'start.mjs'));
   assert.equal(await run.exit, 1);
   assert.match(run.out.stderr, /^pinsim: not built yet; run `npm run build` \(npm install does it\) first\n$/);
