@@ -13,6 +13,6 @@ export default defineConfig({
     target: 'node20',
     minify: false,
     reportCompressedSize: false,
-    rollupOptions: { output: { format: 'cjs', entryFileNames: 'pinsim.cjs', inlineDynamicImports: true } },
+    rollupOptions: { output: { format: 'cjs', entryFileNames: 'pinsim.cjs', chunkFileNames: 'chunks/[name]-[hash].cjs' } },
   },
 });

@@ -7,6 +7,7 @@ import type { CommandSet } from '../tools/registry';
 import type { ClockDriver } from './clock';
 import { kernelFs } from './kernel-fs';
 import type { ShellFs } from '../shell/fs';
+import { Stopper } from '../shell/stop';
 
 const NS_PER_MS = 1_000_000;
 
@@ -42,8 +43,6 @@ function watch(host: Host, pid: number, w: Watch): void {
   else map.set(pid, w);
 }
 
-/** The reason a child's `died` signal carries: a constant, so no DOMException is built per exit. */
-const EXITED = Object.freeze({ name: 'ProcessExited' });
 
 /** wait4 by the shell: the zombie goes and its status becomes $?. */
 function reap(host: Host, shellPid: number, pid: number, fallback: number): number {
@@ -84,13 +83,13 @@ export function forkChild(host: Host, clock: ClockDriver, shellPid: number, opts
     sys.sigaction('SIGINT', 'ignore');
     sys.sigaction('SIGQUIT', 'ignore');
   }
-  const died = new AbortController();
+  const died = new Stopper();
   // A command that returns on its own needs no abort: firing one costs an event dispatch per command.
   let finishing = false;
   const w: Watch = { exited: () => undefined };
   const exit = new Promise<void>((resolve) => {
     w.exited = () => {
-      if (!finishing) died.abort(EXITED);
+      if (!finishing) died.abort();
       resolve();
     };
   });

@@ -10,6 +10,7 @@ import type { ProcGroup } from './proc-group';
 import type { Services } from './services';
 import { applyRedirects, closeAll, RedirectError } from './redirect';
 import { ReadonlyError, type ShellState } from './state';
+import type { StopSignal } from './stop';
 import { asInput, asOutput, BrokenPipe, Capture, EMPTY_INPUT, Pipe, type Stream } from './streams';
 import type { CommandContext, ShellChild } from './types';
 
@@ -32,7 +33,7 @@ export class Interrupted {}
 export interface Ctx {
   state: ShellState;
   fds: (Stream | undefined)[];
-  signal: AbortSignal;
+  signal: StopSignal;
   /** Inside an if/while condition or a non-final part of && ||: set -e does not apply. */
   cond: boolean;
   loops: number;

@@ -14,6 +14,7 @@ import { Parser, ShellSyntaxError } from './parser';
 import { BashRandom } from './random';
 import type { Services } from './services';
 import { ReadonlyError, ShellState } from './state';
+import { NEVER_STOPS, type StopSignal } from './stop';
 import { EMPTY_INPUT, OutputLog, type Stream } from './streams';
 import type { OutputChunk, ShellCommand, ShellHost } from './types';
 
@@ -48,7 +49,7 @@ export interface InterpreterOptions {
 
 export interface RunOptions {
   /** Abort = Ctrl-C for the foreground job. */
-  signal?: AbortSignal;
+  signal?: StopSignal;
   /** The terminal's input, for commands that read it (default: end of file at once). */
   stdin?: Stream;
   /** Each piece of output as it is written, in order. */
@@ -69,8 +70,6 @@ export interface RunResult {
   /** The shell ran `exit` (or a script ended on a fatal error): close the session. */
   exited: boolean;
 }
-
-const NEVER = new AbortController().signal;
 
 export class ShellInterpreter {
   readonly state: ShellState;
@@ -143,7 +142,7 @@ export class ShellInterpreter {
     const prev = this.current;
     this.current = log;
     const ctx: Ctx = {
-      state: this.state, fds: [opts.stdin ?? EMPTY_INPUT, opts.stdout ?? this.termOut, opts.stderr ?? this.termErr], signal: opts.signal ?? NEVER,
+      state: this.state, fds: [opts.stdin ?? EMPTY_INPUT, opts.stdout ?? this.termOut, opts.stderr ?? this.termErr], signal: opts.signal ?? NEVER_STOPS,
       cond: false, loops: 0, funcs: 0, subshell: false,
     };
     let exited = opts.leaving === true;

@@ -8,6 +8,7 @@ import type { Job } from './jobs';
 import { formatDeath, ProcGroup } from './proc-group';
 import { SIGINT, SIGPIPE, SIGTERM, SIGTSTP, signalText } from './signals';
 import { EMPTY_INPUT } from './streams';
+import { stopAny } from './stop';
 
 /** `cmd &`: forked at once so that $! names its process; its first external command execs in it. */
 export function startBackground(ex: Executor, item: AndOrNode, ctx: Ctx, fallbackPid: () => number): void {
@@ -59,7 +60,7 @@ export async function foregroundJob(ex: Executor, p: PipelineNode, ctx: Ctx): Pr
   let statuses: number[];
   if (!ex.svc.interactive) statuses = await ex.stages(p, sub);
   else {
-    sub.signal = AbortSignal.any([ctx.signal, group.abort.signal]);
+    sub.signal = stopAny([ctx.signal, group.abort.signal]);
     const run = ex.stages(p, sub);
     const r = await ex.svc.jobs.inForeground(group, () => Promise.race([run, group.whenStopped()]));
     if (typeof r === 'number') {

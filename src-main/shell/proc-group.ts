@@ -3,6 +3,7 @@
 
 import { commandString } from './command-string';
 import { signalText, SIGTSTP } from './signals';
+import { Stopper } from './stop';
 import type { ChildEvent, ForkOptions, ShellChild } from './types';
 
 /** bash's LONGEST_SIGNAL_DESC: the width of the status column. */
@@ -26,7 +27,7 @@ export class ProcGroup {
   readonly procs: JobProc[] = [];
   /** The job was stopped and the shell went on: its commands no longer set the shell's $?. */
   detached = false;
-  private aborter: AbortController | undefined;
+  private aborter: Stopper | undefined;
   private stopWaiter: ((sig: number) => void) | undefined;
   /** Bumped on every change the shell may have to report. */
   changes = 0;
@@ -46,8 +47,8 @@ export class ProcGroup {
   }
 
   /** Aborts what the job still runs inside the shell (loops of builtins) with its processes. */
-  get abort(): AbortController {
-    return (this.aborter ??= new AbortController());
+  get abort(): Stopper {
+    return (this.aborter ??= new Stopper());
   }
 
   add(child: ShellChild, text: string): void {

@@ -114,14 +114,14 @@ export class Vars {
   /** The environment a command receives: exported scalars. Built for every command, so kept lean. */
   exported(): Record<string, string> {
     const env: Record<string, string> = {};
-    const add = (scope: Map<string, Var>): void => {
-      for (const [k, v] of scope) {
-        if (v.exported && typeof v.value === 'string') env[k] = v.value;
-        else delete env[k];
-      }
-    };
-    add(this.global);
-    for (const f of this.frames) add(f);
+    // Outside functions every name is defined once; `delete` would turn env into a slow dictionary.
+    if (this.frames.length === 0) {
+      for (const [k, v] of this.global) if (v.exported && typeof v.value === 'string') env[k] = v.value;
+      return env;
+    }
+    const visible = new Map(this.global);
+    for (const f of this.frames) for (const [k, v] of f) visible.set(k, v);
+    for (const [k, v] of visible) if (v.exported && typeof v.value === 'string') env[k] = v.value;
     return env;
   }
 

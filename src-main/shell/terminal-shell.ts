@@ -5,6 +5,7 @@ import { History } from './history';
 import { ShellInterpreter, type InterpreterOptions } from './interpreter';
 import { LineEditor, type EditorAction, type EditorOutput } from './line-editor';
 import { SIGQUIT, SIGTSTP } from './signals';
+import { Stopper } from './stop';
 import type { Stream } from './streams';
 
 type ShellOptions = Omit<InterpreterOptions, 'history' | 'interactive' | 'scriptName' | 'onOutput'>;
@@ -37,7 +38,7 @@ export class TerminalShell {
   private pending = '';
   private work: EditorAction[] = [];
   private pumping: Promise<void> | null = null;
-  private running: AbortController | null = null;
+  private running: Stopper | null = null;
   private stdinLines: (string | null)[] = [];
   private stdinWaiter: ((s: string | null) => void) | null = null;
   private closed = false;
@@ -189,7 +190,7 @@ export class TerminalShell {
     }
     const src = this.pending;
     this.pending = '';
-    const ac = new AbortController();
+    const ac = new Stopper();
     this.running = ac;
     this.stdinLines = [];
     const ran = this.opts.onRun?.(src);

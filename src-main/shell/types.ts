@@ -3,6 +3,7 @@
 import type { Errno } from '../host';
 import type { ShellFs } from './fs';
 import type { InterpreterOptions } from './interpreter';
+import type { StopSignal } from './stop';
 
 export interface ShellInput {
   /** Next chunk of input, or null at end of file. */
@@ -23,7 +24,7 @@ export interface CommandContext {
   readonly env: Readonly<Record<string, string>>;
   readonly cwd: string;
   /** Aborted on Ctrl-C (or a kill) of the foreground job: stop and return, say, 130. */
-  readonly signal: AbortSignal;
+  readonly signal: StopSignal;
   readonly fs: ShellFs;
   readonly stdin: ShellInput;
   readonly stdout: ShellOutput;
@@ -41,7 +42,7 @@ export interface ShellChild {
   /** The filesystem as this process sees it: files opened through it are its own fds. */
   readonly fs: ShellFs;
   /** Aborted when the process dies (a kill from elsewhere, Ctrl-C). */
-  readonly died: AbortSignal;
+  readonly died: StopSignal;
   /** execve(): the process now runs argv in cwd. */
   exec(argv: readonly string[], cwd: string): void;
   /** Resolves with the shell status ($?) when the process exits by itself (a host program). */

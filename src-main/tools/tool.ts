@@ -2,6 +2,7 @@
 // every system call is that process's, so the kernel, not the tool, decides what happens.
 import type { Blocking, Host, Syscalls, SysResult } from '../host';
 import type { CommandContext, ShellInput, ShellOutput } from '../shell/types';
+import type { StopSignal } from '../shell/stop';
 
 /** What every tool of one host shares. */
 export interface ToolEnv {
@@ -35,7 +36,7 @@ export interface CommandRequest {
   stdin: ShellInput;
   stdout: ShellOutput;
   stderr: ShellOutput;
-  signal: AbortSignal;
+  signal: StopSignal;
   /** Run as this user instead of the parent's (sudo, su -c). */
   uid?: number;
   /** Called with the child's pid once it runs (timeout signals it). */
@@ -61,7 +62,7 @@ export interface ToolRun {
   readonly vars: Readonly<Record<string, string>>;
   readonly cwd: string;
   /** Aborted when the process dies (kill, Ctrl-C). */
-  readonly signal: AbortSignal;
+  readonly signal: StopSignal;
   readonly pid: number;
   /** This process's system calls. */
   readonly sys: Syscalls;

@@ -49,9 +49,10 @@ async function flush(r: Run): Promise<void> {
 }
 
 /** An entry of a directory: stat'ed (lstat) only when needed. */
-function entryOf(r: Run, path: string, name: string, ino: number, type: LsEntry['type']): LsEntry {
+function entryOf(r: Run, dir: string, name: string, ino: number, type: LsEntry['type']): LsEntry {
   const e: LsEntry = { name, ino, type, st: null };
   if (!r.needStat) return e;
+  const path = joinPath(dir, name);
   const st = r.t.sys.lstat(path);
   if (st.ok) {
     e.st = st.value;
@@ -83,7 +84,7 @@ async function listDir(r: Run, dir: string, commandLine: boolean): Promise<void>
   }
   for (const e of d.value) {
     if (r.all === 'none' && e.name.startsWith('.')) continue;
-    entries.push(entryOf(r, joinPath(dir, e.name), e.name, e.ino, e.type));
+    entries.push(entryOf(r, dir, e.name, e.ino, e.type));
   }
   sortEntries(entries, r.o);
   if (r.o.long) r.out.push(totalLine(entries, r.o));

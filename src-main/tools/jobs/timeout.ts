@@ -4,6 +4,7 @@ import { NS_PER_SEC, signalNumber, strerror, type Signal } from '../../host';
 import { signalByName } from '../process/signals';
 import { defineTool, type ToolRun } from '../tool';
 import { delay, parseDuration } from './timer';
+import { Stopper } from '../../shell/stop';
 
 const HELP = `Usage: timeout [OPTION] DURATION COMMAND [ARG]...
   or:  timeout [OPTION]
@@ -104,7 +105,7 @@ export const timeout = defineTool({
     }
     let child = 0;
     let timedOut = false;
-    const done = new AbortController();
+    const done = new Stopper();
     const send = async (sig: Signal) => {
       if (o.verbose) await t.err(`timeout: sending signal ${sig.slice(3)} to command ‘${argv[0]}’\n`);
       t.sys.kill(child, sig);

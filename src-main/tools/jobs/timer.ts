@@ -1,12 +1,13 @@
 // Waiting on the host's virtual clock for tools that time things (timeout, watch): a timer in the
 // kernel's timer heap, so a script's clock can jump to it and nothing real is slept.
 import type { ToolRun } from '../tool';
+import type { StopSignal } from '../../shell/stop';
 
 /**
  * Resolves true after `ns` of virtual time, false if `abort` fires first (the timer is dropped).
  * The process waits meanwhile, so a script's clock may jump to the timer.
  */
-export function delay(t: ToolRun, ns: number, abort: AbortSignal): Promise<boolean> {
+export function delay(t: ToolRun, ns: number, abort: StopSignal): Promise<boolean> {
   if (abort.aborted) return Promise.resolve(false);
   const sched = t.host.kernel.sched;
   const elapsed = new Promise<boolean>((resolve) => {
