@@ -182,8 +182,7 @@ const unset: Builtin = async (ex, argv, ctx) => {
     }
     try {
       if (el) {
-        const v = ctx.state.vars.lookup(el[1]!);
-        if (Array.isArray(v?.value)) delete v.value[Number(el[2])];
+        ctx.state.vars.unsetElement(el[1]!, Number(el[2]));
       } else if (ctx.state.vars.lookup(name)) ctx.state.vars.unset(name);
       else if (!on.includes('v')) ctx.state.functions.delete(name);
     } catch (e) {

@@ -423,7 +423,7 @@ export class Executor {
       return await run();
     } finally {
       for (const { n, v } of saved) {
-        if (v) Object.assign(vars.lookup(n) ?? {}, v);
+        if (v) vars.restore(n, v);
         else vars.unset(n);
       }
     }

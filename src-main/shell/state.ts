@@ -20,13 +20,21 @@ export class Vars {
   private readonly global: Map<string, Var>;
   /** Local scopes of the functions being run, innermost last. */
   private frames: Map<string, Var>[];
+  /**
+   * After a clone, parent and subshell share their Var objects (a pipeline clones the shell for
+   * each command, most of which change nothing); each copies a Var before its first change to it.
+   * Undefined while this shell shares nothing.
+   */
+  private owned: WeakSet<Var> | undefined;
 
-  constructor(global = new Map<string, Var>(), frames: Map<string, Var>[] = []) {
+  constructor(global = new Map<string, Var>(), frames: Map<string, Var>[] = [], owned?: WeakSet<Var>) {
     this.global = global;
     this.frames = frames;
+    this.owned = owned;
   }
 
-  lookup(name: string): Var | undefined {
+  /** A variable to read; change one only through the methods below. */
+  lookup(name: string): Readonly<Var> | undefined {
     for (let i = this.frames.length - 1; i >= 0; i--) {
       const v = this.frames[i]!.get(name);
       if (v) return v;
@@ -41,40 +49,75 @@ export class Vars {
     return v.value === undefined || typeof v.value === 'string' ? v.value : v.value[0];
   }
 
+  /** The variable `name` as this shell's own object, copied first if a clone shares it. */
+  private writable(name: string): Var | undefined {
+    let scope = this.global;
+    for (let i = this.frames.length - 1; i >= 0; i--) {
+      if (this.frames[i]!.has(name)) {
+        scope = this.frames[i]!;
+        break;
+      }
+    }
+    const v = scope.get(name);
+    if (!v || !this.owned || this.owned.has(v)) return v;
+    const own = { ...v, value: Array.isArray(v.value) ? [...v.value] : v.value };
+    scope.set(name, own);
+    this.owned.add(own);
+    return own;
+  }
+
+  private define(scope: Map<string, Var>, name: string, v: Var): void {
+    scope.set(name, v);
+    this.owned?.add(v);
+  }
+
   set(name: string, value: string, attrs: Partial<Omit<Var, 'value'>> = {}): void {
-    const v = this.lookup(name);
-    if (v?.readonly) throw new ReadonlyError(name);
+    if (this.lookup(name)?.readonly) throw new ReadonlyError(name);
+    const v = this.writable(name);
     if (v) {
       v.value = value;
       Object.assign(v, attrs);
-    } else this.scopeFor().set(name, { value, ...attrs });
+    } else this.define(this.scopeFor(), name, { value, ...attrs });
   }
 
   setArray(name: string, value: (string | undefined)[]): void {
-    const v = this.lookup(name);
-    if (v?.readonly) throw new ReadonlyError(name);
+    if (this.lookup(name)?.readonly) throw new ReadonlyError(name);
+    const v = this.writable(name);
     if (v) v.value = value;
-    else this.scopeFor().set(name, { value });
+    else this.define(this.scopeFor(), name, { value });
   }
 
   setElement(name: string, index: number, value: string): void {
-    const v = this.lookup(name);
-    if (v?.readonly) throw new ReadonlyError(name);
+    if (this.lookup(name)?.readonly) throw new ReadonlyError(name);
+    const v = this.writable(name);
     if (!v) {
       const arr: (string | undefined)[] = [];
       arr[index] = value;
-      this.scopeFor().set(name, { value: arr });
+      this.define(this.scopeFor(), name, { value: arr });
       return;
     }
     if (!Array.isArray(v.value)) v.value = v.value === undefined ? [] : [v.value];
     v.value[index] = value;
   }
 
+  /** `unset 'a[i]'`: the element goes, the array stays (sparse). */
+  unsetElement(name: string, index: number): void {
+    if (this.lookup(name)?.readonly) throw new ReadonlyError(name);
+    const v = this.writable(name);
+    if (Array.isArray(v?.value)) delete v.value[index];
+  }
+
   /** Attributes without touching the value (export/readonly of an existing or new name). */
   mark(name: string, attrs: Partial<Omit<Var, 'value'>>): void {
-    const v = this.lookup(name);
+    const v = this.writable(name);
     if (v) Object.assign(v, attrs);
-    else this.scopeFor().set(name, { value: undefined, ...attrs });
+    else this.define(this.scopeFor(), name, { value: undefined, ...attrs });
+  }
+
+  /** Puts back a variable as a copy taken earlier had it (`VAR=x builtin` ends). */
+  restore(name: string, saved: Var): void {
+    const v = this.writable(name);
+    if (v) Object.assign(v, saved);
   }
 
   unset(name: string): void {
@@ -89,7 +132,7 @@ export class Vars {
   /** `local NAME`: a variable of the innermost function call. */
   declareLocal(name: string, v: Var): void {
     const frame = this.frames[this.frames.length - 1];
-    (frame ?? this.global).set(name, v);
+    this.define(frame ?? this.global, name, v);
   }
 
   get inFunction(): boolean {
@@ -105,7 +148,7 @@ export class Vars {
   }
 
   /** Every visible name, innermost definition winning. */
-  entries(): [string, Var][] {
+  entries(): [string, Readonly<Var>][] {
     const all = new Map(this.global);
     for (const f of this.frames) for (const [k, v] of f) all.set(k, v);
     return [...all].filter(([, v]) => v.value !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -125,11 +168,10 @@ export class Vars {
     return env;
   }
 
-  /** Deep copy, for subshells. */
+  /** A subshell's copy: its own scopes over shared Var objects, each copied on its first change. */
   clone(): Vars {
-    const copy = (m: Map<string, Var>): Map<string, Var> =>
-      new Map([...m].map(([k, v]) => [k, { ...v, value: Array.isArray(v.value) ? [...v.value] : v.value }]));
-    return new Vars(copy(this.global), this.frames.map(copy));
+    this.owned = new WeakSet();
+    return new Vars(new Map(this.global), this.frames.map((f) => new Map(f)), new WeakSet());
   }
 
   private scopeFor(): Map<string, Var> {
