@@ -186,10 +186,10 @@ async function flood(browser) {
   }
 }
 
-export async function browserSuite() {
+export async function browserSuite({ panels: withPanels = true } = {}) {
   const { browser } = await launchChromium();
   try {
-    return [...(await panels(browser)), ...(await flood(browser))];
+    return [...(withPanels ? await panels(browser) : []), ...(await flood(browser))];
   } finally {
     await browser.close();
   }

@@ -151,11 +151,13 @@ export async function main(args: string[]): Promise<void> {
     ['views', viewsSuite],
     // The window in a real Chromium (scripts/bench/browser.mjs): frame times, terminal flood.
     ['browser', async () => (await import('./browser.mjs')).browserSuite()],
+    // Its terminal flood part alone, when named (`npm run bench -- flood`).
+    ['flood', async () => (await import('./browser.mjs')).browserSuite({ panels: false })],
   ];
   const only = args.filter((a) => !a.startsWith('--'));
   const figures: Figure[] = [];
   for (const [name, run] of suites) {
-    if (only.length && !only.includes(name)) continue;
+    if (only.length ? !only.includes(name) : name === 'flood') continue;
     for (const f of await run()) {
       figures.push(f);
       if (!json) {

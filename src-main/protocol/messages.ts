@@ -4,11 +4,11 @@ import { z } from 'zod';
 import { Explanation, PanelSignal, TimelineEntry, ViewsUpdate } from './views';
 import { EventRef, ExportKind, MilestoneName, MilestonesInfo, NoteText, RecordEntry, RestoreOffer, ScrubState, SessionId } from './record';
 import { DrillClientMessages, DrillHostMessages } from './drills';
+import { TERM_ID } from './term-frame';
 
 export const PROTOCOL_VERSION = 1;
 
-/** Terminal ids are chosen by the client so it can route output before the host answers. */
-const TermId = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/);
+const TermId = z.string().regex(TERM_ID);
 const Cols = z.number().int().min(2).max(1000);
 const Rows = z.number().int().min(1).max(1000);
 /** One keystroke burst or paste; large pastes are split by the client. */
@@ -62,7 +62,8 @@ export const HostMessage = z.discriminatedUnion('type', [
     })
     .strict(),
   z.object({ type: z.literal('term.opened'), term: TermId, pid: z.number().int() }).strict(),
-  z.object({ type: z.literal('term.output'), term: TermId, data: z.string() }).strict(),
+  // Text, or in a browser its UTF-8 bytes from a binary frame (term-frame.ts) with the text's length.
+  z.object({ type: z.literal('term.output'), term: TermId, data: z.union([z.string(), z.instanceof(Uint8Array)]), chars: z.number().int().min(0).optional() }).strict(),
   z.object({ type: z.literal('term.exit'), term: TermId, code: z.number().int() }).strict(),
   z.object({ type: z.literal('error'), message: z.string() }).strict(),
   z.object({ type: z.literal('views'), views: ViewsUpdate }).strict(),

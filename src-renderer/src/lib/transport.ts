@@ -2,6 +2,7 @@
 // browser-mode WebSocket whose token came in the page URL.
 import type { PinsimApi } from '../../../src-main/protocol/api';
 import { parseHostMessage, type ClientMessage, type HostMessage } from '../../../src-main/protocol/messages';
+import { decodeTermOutput } from '../../../src-main/protocol/term-frame';
 
 declare global {
   interface Window {
@@ -20,8 +21,14 @@ function connectWebSocket(location: Location): PinsimApi {
   const queue: string[] = [];
   const deliver = (m: HostMessage) => listeners.forEach((l) => l(m));
   const socket = new WebSocket(url);
+  socket.binaryType = 'arraybuffer';
   socket.addEventListener('open', () => queue.splice(0).forEach((f) => socket.send(f)));
   socket.addEventListener('message', (ev) => {
+    if (ev.data instanceof ArrayBuffer) {
+      const frame = decodeTermOutput(new Uint8Array(ev.data));
+      if ('term' in frame) deliver({ type: 'term.output', term: frame.term, data: frame.bytes, chars: frame.chars });
+      return;
+    }
     let raw: unknown;
     try {
       raw = JSON.parse(String(ev.data));

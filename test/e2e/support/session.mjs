@@ -5,6 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
 import WebSocket from 'ws';
 
 const bin = fileURLToPath(new URL('../../../bin/pinsim.mjs', import.meta.url));
@@ -52,14 +53,28 @@ export function serveIn(stateDir, args = []) {
   };
 }
 
+/**
+ * A binary frame: terminal output as src-main/protocol/term-frame.ts lays it out, read here on
+ * its own so that the tests check the wire format rather than reuse the code under test.
+ */
+function termOutput(frame) {
+  assert.equal(frame[0], 1, 'kind: terminal output');
+  const n = frame[1];
+  const term = frame.subarray(2, 2 + n).toString('latin1');
+  const chars = frame.readUInt32LE(2 + n);
+  const data = frame.subarray(6 + n).toString('utf8');
+  assert.equal(data.length, chars, 'the frame carries the text length flow control counts');
+  return { type: 'term.output', term, data };
+}
+
 /** A protocol client over the page's WebSocket (same token, same Origin). */
 export async function connect(pageUrl) {
   const u = new URL(pageUrl);
   const socket = new WebSocket(`ws://${u.host}/ws?token=${u.searchParams.get('token')}`, { origin: `http://${u.host}` });
   const messages = [];
   const waiters = new Set();
-  socket.on('message', (data) => {
-    const m = JSON.parse(String(data));
+  socket.on('message', (data, isBinary) => {
+    const m = isBinary ? termOutput(data) : JSON.parse(String(data));
     messages.push(m);
     for (const w of waiters) w();
   });

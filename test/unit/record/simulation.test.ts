@@ -63,7 +63,7 @@ describe('Simulation sessions', () => {
     expect(result).toMatchObject({ action: 'restore', ok: true });
     // The same host and stream, up to the moment of the crash.
     expect(canonicalLog(second.sim.session.recorder).slice(0, before.length)).toEqual(before);
-    const restoredScreen = second.out.findLast((m) => m.type === 'term.output' && m.term === 'c1xt1' && m.data.startsWith('\x1bc'));
+    const restoredScreen = second.out.findLast((m) => m.type === 'term.output' && m.term === 'c1xt1' && typeof m.data === 'string' && m.data.startsWith('\x1bc'));
     expect(restoredScreen).toBeDefined();
     expect((restoredScreen as { data: string }).data).toContain('cat /root/ke');
     second.sim.handle({ type: 'term.input', term: 'c1xt1', data: 'pt\r' });

@@ -8,6 +8,7 @@ import { startServer, type RunningServer } from '../../../src-main/server/server
 import type { SimulationLink } from '../../../src-main/worker/link';
 import type { ClientMessage, HostMessage } from '../../../src-main/protocol/messages';
 import { resolveStatic } from '../../../src-main/server/static';
+import { decodeTermOutput } from '../../../src-main/protocol/term-frame';
 
 /** A link that echoes input back as output, standing in for the worker. */
 function echoLink(): SimulationLink & { sent: ClientMessage[] } {
@@ -75,9 +76,12 @@ describe('browser-mode server', () => {
     const b = await open(url, origin);
     const gotB: string[] = [];
     b.on('message', (d) => gotB.push(String(d)));
-    const gotA = new Promise<string>((resolve) => a.on('message', (d) => resolve(String(d))));
-    a.send(JSON.stringify({ type: 'term.input', term: 't1', data: 'x' }));
-    expect(JSON.parse(await gotA)).toEqual({ type: 'term.output', term: 't1', data: 'x' });
+    const gotA = new Promise<[Buffer, boolean]>((resolve) => a.on('message', (d, binary) => resolve([d as Buffer, binary])));
+    a.send(JSON.stringify({ type: 'term.input', term: 't1', data: 'x é' }));
+    // Terminal output comes as a binary frame: the page's own id, the text's length, UTF-8 bytes.
+    const [frame, binary] = await gotA;
+    expect(binary).toBe(true);
+    expect(decodeTermOutput(new Uint8Array(frame))).toEqual({ term: 't1', bytes: new TextEncoder().encode('x é'), chars: 3 });
     expect(gotB).toEqual([]);
     expect(link.sent[0]).not.toMatchObject({ term: 't1' });
     a.send('{"type":"term.input"}');
