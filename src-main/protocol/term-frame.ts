@@ -21,15 +21,25 @@ export interface TermOutputFrame {
   chars: number;
 }
 
-export function encodeTermOutput(term: string, data: string): Uint8Array {
+/** The bytes before the text: where a sender that knows the text's UTF-8 size writes it directly. */
+export function termOutputHeaderSize(term: string): number {
   if (!TERM_ID.test(term)) throw new Error(`invalid terminal id: ${term}`);
-  const head = 2 + term.length + 4;
-  // UTF-8 takes at most 3 bytes per UTF-16 unit.
-  const frame = new Uint8Array(head + data.length * 3);
+  return 2 + term.length + 4;
+}
+
+/** Writes the header at the start of `frame`, for a text of `chars` UTF-16 units. */
+export function writeTermOutputHeader(frame: Uint8Array, term: string, chars: number): void {
   frame[0] = TERM_OUTPUT;
   frame[1] = term.length;
   for (let i = 0; i < term.length; i++) frame[2 + i] = term.charCodeAt(i);
-  new DataView(frame.buffer).setUint32(2 + term.length, data.length, true);
+  new DataView(frame.buffer, frame.byteOffset, frame.byteLength).setUint32(2 + term.length, chars, true);
+}
+
+export function encodeTermOutput(term: string, data: string): Uint8Array {
+  const head = termOutputHeaderSize(term);
+  // UTF-8 takes at most 3 bytes per UTF-16 unit.
+  const frame = new Uint8Array(head + data.length * 3);
+  writeTermOutputHeader(frame, term, data.length);
   const { written } = encoder.encodeInto(data, frame.subarray(head));
   return frame.subarray(0, head + written);
 }

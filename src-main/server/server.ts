@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { parseClientFrame, SESSION_TEXT_MAX, type HostMessage } from '../protocol/messages';
-import { encodeTermOutput } from '../protocol/term-frame';
+import { TermOutputBatch } from './term-batch';
 import type { SimulationLink } from '../worker/link';
 import { resolveStatic, sendStatic } from './static';
 import { TermRouter } from './term-router';
@@ -74,11 +74,17 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   });
 
   function attach(ws: WebSocket): void {
+    const output = new TermOutputBatch((frame) => {
+      if (ws.readyState === ws.OPEN) ws.send(frame, { binary: true });
+    });
     const client = router.connect((m: HostMessage) => {
       if (ws.readyState !== ws.OPEN) return;
       // Terminal output, most of the traffic in a flood, goes as bytes the page gives xterm.js as is.
-      if (m.type === 'term.output' && typeof m.data === 'string') ws.send(encodeTermOutput(m.term, m.data), { binary: true });
-      else ws.send(JSON.stringify(m));
+      if (m.type === 'term.output' && typeof m.data === 'string') output.add(m.term, m.data);
+      else {
+        output.flush();
+        ws.send(JSON.stringify(m));
+      }
     });
     ws.on('message', (data, isBinary) => {
       const parsed = isBinary ? null : parseClientFrame(data.toString());

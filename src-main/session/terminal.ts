@@ -1,5 +1,5 @@
 // A terminal of the console: a login shell on the host, its line editor, and its output.
-import { TerminalShell } from '../shell/terminal-shell';
+import { crlf, TerminalShell } from '../shell/terminal-shell';
 import type { BootedHost } from './boot';
 import { login } from './login';
 import { TerminalFlow } from './terminal-flow';
@@ -30,7 +30,6 @@ export interface Terminal {
   ack(chars: number): void;
 }
 
-const crlf = (s: string): string => s.replace(/\r?\n/g, '\r\n');
 
 export function openTerminal(booted: BootedHost, size: { cols: number; rows: number }, sink: TerminalSink, hooks: TerminalHooks = {}): Terminal {
   const session = login(booted);

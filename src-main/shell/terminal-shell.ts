@@ -24,8 +24,11 @@ export interface TerminalShellOptions extends Omit<InterpreterOptions, 'history'
   onRun?(line: string): ((status: number) => void) | undefined;
 }
 
-/** The tty's ONLCR: programs write \n, the terminal needs \r\n. */
-const crlf = (s: string): string => s.replace(/\r?\n/g, '\r\n');
+/**
+ * The tty's ONLCR: programs write \n, the terminal needs \r\n. Most output has no \r at all, and a
+ * plain replaceAll is twice as fast as the expression on a flood of it.
+ */
+export const crlf = (s: string): string => (s.includes('\r') ? s.replace(/\r?\n/g, '\r\n') : s.replaceAll('\n', '\r\n'));
 
 /** Lines that a following line continues without a `;` when bash folds them into one history entry. */
 const JOINS_WITHOUT_SEMICOLON = /(\b(do|then|else|in)|[{|&(]|&&|\|\|)\s*$/;
