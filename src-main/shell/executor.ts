@@ -353,6 +353,7 @@ export class Executor {
     const command = this.svc.resolve(name);
     if (!command) return this.notFound(name, ctx);
     const svcFs = this.svc.fs;
+    const columns = this.svc.ttyColumns(ctx.fds[1]);
     const cctx: CommandContext = {
       argv,
       env: { ...ctx.state.vars.exported(), ...temp },
@@ -366,6 +367,7 @@ export class Executor {
       stdout: asOutput(ctx.fds[1], '1'),
       stderr: asOutput(ctx.fds[2], '2'),
       ...(child ? { process: child } : {}),
+      ...(columns !== undefined ? { tty: { columns } } : {}),
     };
     try {
       return await command(cctx);

@@ -43,6 +43,8 @@ export interface InterpreterOptions {
   bashVersion?: string;
   /** A login shell (`su -`): `exit` and Ctrl-D say `logout`. */
   login?: boolean;
+  /** The width of the terminal this shell writes to, for commands that lay out columns (`ls`). */
+  terminalColumns?: () => number;
   /** The terminal lets another shell (`su USER`) read it until that one exits; its status. */
   nest?: (options: Omit<InterpreterOptions, 'history' | 'interactive' | 'scriptName' | 'onOutput'>) => Promise<number>;
 }
@@ -279,6 +281,7 @@ export class ShellInterpreter {
         if (name === 'RANDOM') this.random.reseed(Number.parseInt(value, 10) || 0);
         if (name === 'SECONDS') this.secondsBase = host.now() - (Number.parseInt(value, 10) || 0) * 1000;
       },
+      ttyColumns: (out) => (out === this.termOut && opts.terminalColumns ? opts.terminalColumns() : undefined),
       homeOf: (user) => opts.homeOf?.(user) ?? (user === 'root' ? '/root' : undefined),
       startJob: (item, ctx) => startBackground(this.exec, item, ctx, () => host.nextPid?.() ?? this.fakePid++),
       notifyJobs: (ctx) => notifyJobs(this.exec, ctx),

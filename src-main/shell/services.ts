@@ -7,6 +7,7 @@ import type { History } from './history';
 import type { InterpreterOptions, RunOptions, RunResult } from './interpreter';
 import type { JobTable } from './jobs';
 import type { ShellState } from './state';
+import type { Stream } from './streams';
 import type { ShellCommand, ShellHost } from './types';
 
 /** A builtin runs inside the shell: it may change the state it is given. */
@@ -34,6 +35,8 @@ export interface Services {
   /** RANDOM=n reseeds, SECONDS=n restarts the count. */
   assignSpecial(name: string, value: string): void;
   homeOf(user: string): string | undefined;
+  /** The terminal's width when `out` is the terminal itself (isatty), else undefined. */
+  ttyColumns(out: Stream | undefined): number | undefined;
   startJob(item: AndOrNode, ctx: Ctx): void;
   /** Runs the traps for these signals (and ERR), in order. */
   runTraps(sigs: number[], ctx: Ctx): Promise<void>;

@@ -45,18 +45,21 @@ export class TerminalShell {
   private stdinLines: (string | null)[] = [];
   private stdinWaiter: ((s: string | null) => void) | null = null;
   private closed = false;
+  /** The terminal's width, for `ls` and the like. */
+  private cols: number;
   /** A nested shell (`su`) waiting for its next line. */
   private workWaiter: ((a: EditorAction | null) => void) | null = null;
 
   constructor(opts: TerminalShellOptions) {
     this.opts = opts;
+    this.cols = opts.cols ?? 80;
     const history = new History();
     this.sh = this.shell(opts, history);
     this.editor = new LineEditor({ cols: opts.cols ?? 80, history, complete: completer(this.sh, opts) });
   }
 
   private shell(opts: ShellOptions, history: History): ShellInterpreter {
-    return new ShellInterpreter({ ...opts, history, interactive: true, onOutput: (c) => this.out(c.data), nest: (o) => this.nest(o) });
+    return new ShellInterpreter({ ...opts, history, interactive: true, onOutput: (c) => this.out(c.data), nest: (o) => this.nest(o), terminalColumns: () => this.cols });
   }
 
   /** bash's default root prompt on Debian: `\u@\h:\w\$ `. */
@@ -77,6 +80,7 @@ export class TerminalShell {
   }
 
   resize(cols: number): void {
+    this.cols = Math.max(1, cols);
     this.editor.resize(cols);
   }
 

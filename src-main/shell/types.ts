@@ -31,6 +31,8 @@ export interface CommandContext {
   readonly stderr: ShellOutput;
   /** The host process this command runs as, when the host gives commands processes. */
   readonly process?: ShellChild;
+  /** Set when stdout is the terminal itself (isatty(1) holds): its width in columns. */
+  readonly tty?: { readonly columns: number };
 }
 
 /**

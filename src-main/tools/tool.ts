@@ -67,6 +67,8 @@ export interface ToolRun {
   /** This process's system calls. */
   readonly sys: Syscalls;
   readonly stdin: ShellInput;
+  /** Set when stdout is the terminal (isatty(1)): its width in columns. */
+  readonly tty: { readonly columns: number } | undefined;
   out(data: string): Promise<void>;
   err(data: string): Promise<void>;
   settle<T>(r: Blocking<T>): Promise<SysResult<T>>;
@@ -99,6 +101,7 @@ export function toolRun(env: ToolEnv, ctx: CommandContext, pid: number): ToolRun
     pid,
     sys: env.host.sys(pid),
     stdin: ctx.stdin,
+    tty: ctx.tty,
     out: async (d) => (dead() ? undefined : ctx.stdout.write(d)),
     err: async (d) => (dead() ? undefined : ctx.stderr.write(d)),
     settle: (r) => env.settle(r),

@@ -5,6 +5,7 @@ import { humanReadable, HUMAN_H } from './human';
 import { modeString } from './filemode';
 import { lsTime } from './timefmt';
 import type { IdNames } from './ids';
+import { formatColumns } from './ls-columns';
 
 export interface LsEntry {
   name: string;
@@ -23,6 +24,8 @@ export interface LsOptions {
   numeric: boolean;
   sort: 'name' | 'time' | 'size' | 'none';
   reverse: boolean;
+  /** Names in columns on a line this wide (-C, the default on a terminal); else one per line. */
+  columns?: number;
 }
 
 const byName = (a: LsEntry, b: LsEntry) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -47,6 +50,9 @@ export function totalLine(entries: readonly LsEntry[], o: LsOptions): string {
 export function formatEntries(entries: readonly LsEntry[], o: LsOptions, ids: IdNames | null, nowNs: number): string {
   const inoW = o.inode ? Math.max(0, ...entries.map((e) => String(e.st?.ino ?? e.ino).length)) : 0;
   const lines: string[] = [];
+  if (!o.long && o.columns !== undefined) {
+    return formatColumns(entries.map((e) => (o.inode ? `${String(e.st?.ino ?? e.ino).padStart(inoW)} ${e.name}` : e.name)), o.columns);
+  }
   if (!o.long) {
     for (const e of entries) lines.push(o.inode ? `${String(e.st?.ino ?? e.ino).padStart(inoW)} ${e.name}\n` : `${e.name}\n`);
     return lines.join('');

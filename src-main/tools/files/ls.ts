@@ -97,6 +97,12 @@ async function listDir(r: Run, dir: string, commandLine: boolean): Promise<void>
   }
 }
 
+/** GNU ls's line length off a terminal: COLUMNS when it is a positive number, else 80. */
+function lineLength(columns: string | undefined): number {
+  const n = Number(columns);
+  return columns && Number.isInteger(n) && n > 0 ? n : 80;
+}
+
 export const ls = defineTool({
   name: 'ls',
   summary: 'list directory contents',
@@ -115,6 +121,7 @@ Mandatory arguments to long options are mandatory for short options too.
   -n, --numeric-uid-gid      like -l, but list numeric user and group IDs
   -r, --reverse              reverse order while sorting
   -R, --recursive            list subdirectories recursively
+  -C                         list entries by columns (the default on a terminal)
   -S                         sort by file size, largest first
   -t                         sort by time, newest first
   -U                         do not sort; list entries in directory order
@@ -127,7 +134,7 @@ Exit status:
  2  if serious trouble (e.g., cannot access command-line argument).
 `,
   async run(t) {
-    const p = getopt(t.args, { short: 'aAdhilnrRStU1', long: LONG });
+    const p = getopt(t.args, { short: 'aAdhilnrRStUC1', long: LONG });
     if (!p.ok) {
       await t.err(`ls: ${p.message}\nTry 'ls --help' for more information.\n`);
       return 2;
@@ -136,20 +143,30 @@ Exit status:
     let all: Run['all'] = 'none';
     let dirsAsFiles = false;
     let recursive = false;
+    let format: 'long' | 'one' | 'columns' | undefined;
     for (const { key } of p.opts) {
       if (key === 'a') all = 'all';
       else if (key === 'A') all = 'almost';
       else if (key === 'd') dirsAsFiles = true;
       else if (key === 'h') o.human = true;
       else if (key === 'i') o.inode = true;
-      else if (key === 'l') o.long = true;
-      else if (key === 'n') o.long = o.numeric = true;
+      else if (key === 'l') format = 'long';
+      else if (key === 'n') {
+        format = 'long';
+        o.numeric = true;
+      }
+      // GNU: -1 has no effect after -l; -C wins over both.
+      else if (key === '1') format = format === 'long' ? format : 'one';
+      else if (key === 'C') format = 'columns';
       else if (key === 'r') o.reverse = true;
       else if (key === 'R') recursive = true;
       else if (key === 'S') o.sort = 'size';
       else if (key === 't') o.sort = 'time';
       else if (key === 'U') o.sort = 'none';
     }
+    o.long = format === 'long';
+    // Columns by default only when stdout is the terminal (isatty), as wide as the terminal.
+    if (format === 'columns' || (format === undefined && t.tty)) o.columns = t.tty?.columns ?? lineLength(t.vars.COLUMNS);
     const r: Run = {
       t, o, all, recursive, headers: false, first: true,
       needStat: o.long || o.sort === 'time' || o.sort === 'size',

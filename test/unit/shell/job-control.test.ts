@@ -115,3 +115,17 @@ describe('su on a terminal', () => {
     ]);
   });
 });
+
+describe('commands that ask isatty(1)', () => {
+  it('ls lays names out in columns on the terminal, one per line into a pipe or a file', async () => {
+    booted = bootPaused();
+    const t = terminal(booted);
+    await t.type('mkdir /tmp/c && cd /tmp/c && touch alpha beta gamma delta epsilon', KEY.enter);
+    await t.type('ls', KEY.enter, 'ls | cat', KEY.enter, 'ls > list; wc -l < list', KEY.enter);
+    expect((await t.lines()).slice(1)).toEqual([
+      'root@pinsim:/tmp/c# ls', 'alpha  beta  delta  epsilon  gamma',
+      'root@pinsim:/tmp/c# ls | cat', 'alpha', 'beta', 'delta', 'epsilon', 'gamma',
+      'root@pinsim:/tmp/c# ls > list; wc -l < list', '6', 'root@pinsim:/tmp/c#',
+    ]);
+  });
+});
