@@ -3,6 +3,7 @@ import { createHost, type Host, type HostSetup } from '../host';
 import { createCommands, TOOLS, type CommandSet } from '../tools/registry';
 import type { ToolEnv } from '../tools/tool';
 import { runCommand } from './processes';
+import { bashCommand } from './bash-command';
 import { createClock, type ClockDriver, type ClockMode } from './clock';
 import { startScenario, type ScenarioBoot, type ScenarioRun } from '../drills/setup';
 
@@ -51,7 +52,10 @@ export function bootHost(options: BootOptions, mode: ClockMode): BootedHost {
         (d, i, all) => commands.resolve(d.name) !== undefined && all.findIndex((x) => x.name === d.name) === i,
       ),
   };
-  const commands = createCommands(env);
+  // bash and sh run a shell as their own process, with the host's commands: they need the booted host.
+  const shell = bashCommand(() => booted);
+  const commands = createCommands(env, TOOLS, { bash: shell, sh: shell });
   const scenario = options.scenarioHost ? startScenario(host, options.scenarioHost) : undefined;
-  return { seed, host, clock, commands, ...(scenario ? { scenario } : {}) };
+  const booted: BootedHost = { seed, host, clock, commands, ...(scenario ? { scenario } : {}) };
+  return booted;
 }

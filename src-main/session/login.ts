@@ -27,7 +27,7 @@ const USER_PATH = '/usr/local/bin:/usr/bin:/bin:/usr/local/games:/usr/games';
 type ShellOptions = SwitchedUser['options'];
 
 /** The options of a bash running as `pid` (uid, home and environment as given). */
-function shellOptions(booted: BootedHost, pid: number, cwd: string, env: Record<string, string>): ShellOptions {
+export function shellOptions(booted: BootedHost, pid: number, cwd: string, env: Record<string, string>): ShellOptions {
   const { host, clock, commands } = booted;
   return {
     fs: kernelFs(host, pid, clock, { placeFds: false }),

@@ -36,10 +36,12 @@ function toolCommand(env: ToolEnv, def: ToolDef): ShellCommand {
 
 const programCommand: ShellCommand = (ctx) => (ctx.process ? ctx.process.exited() : 126);
 
-export function createCommands(env: ToolEnv, tools: readonly ToolDef[] = TOOLS): CommandSet {
+/** `extra`: commands the session provides itself (bash and sh, which need a shell interpreter). */
+export function createCommands(env: ToolEnv, tools: readonly ToolDef[] = TOOLS, extra: Readonly<Record<string, ShellCommand>> = {}): CommandSet {
   const table = new Map<string, ShellCommand>();
   for (const p of env.host.programs()) if (!NOT_COMMANDS.has(p.name)) table.set(p.name, programCommand);
   for (const t of tools) table.set(t.name, toolCommand(env, t));
+  for (const [name, command] of Object.entries(extra)) table.set(name, command);
   return {
     resolve: (name) => table.get(name),
     names: () => [...table.keys()].sort(),
