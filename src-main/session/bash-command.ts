@@ -4,7 +4,8 @@
 // under another name here (Debian's dash words its errors differently: `sh: 1: foo: not found`).
 import { errorText, resolvePath } from '../shell/fs';
 import { ShellInterpreter } from '../shell/interpreter';
-import type { ShellState } from '../shell/state';
+import { FLAG_OPTIONS, OPTION_NAMES } from '../shell/builtins-vars';
+import type { ShellOptions } from '../shell/state';
 import { asInput } from '../shell/streams';
 import type { CommandContext, ShellCommand } from '../shell/types';
 import type { BootedHost } from './boot';
@@ -31,20 +32,17 @@ Shell options:
 	-abefhkmnptuvxBCHP or -o option
 `;
 
-/** The single-letter `set` options bash also takes on its command line. */
-const FLAGS: Record<string, keyof ShellState['options']> = { e: 'errexit', u: 'nounset', x: 'xtrace', f: 'noglob', C: 'noclobber', a: 'allexport' };
-
 interface Invocation {
   command?: string;
   file?: string;
   args: string[];
-  set: (keyof ShellState['options'])[];
-  pipefail: boolean;
+  /** `-e`, `-o pipefail`…: the `set` options the shell starts with. */
+  set: (keyof ShellOptions)[];
 }
 
 /** bash's command line: options, then `-c`'s command string or a script file, then arguments. */
 function parse(argv: readonly string[]): Invocation | { usage: string; help?: boolean } | { print: string } {
-  const inv: Invocation = { args: [], set: [], pipefail: false };
+  const inv: Invocation = { args: [], set: [] };
   let takesCommand = false;
   let i = 1;
   for (; i < argv.length; i++) {
@@ -59,15 +57,15 @@ function parse(argv: readonly string[]): Invocation | { usage: string; help?: bo
     if (a.startsWith('--')) return { usage: `${a}: invalid option`, help: true };
     if (a === '-o' || a === '+o') {
       const name = argv[++i];
-      if (name === 'pipefail') inv.pipefail = a === '-o';
-      else if (name === undefined) return { usage: `${a}: option requires an argument` };
+      if (name === undefined) return { usage: `${a}: option requires an argument` };
+      if (OPTION_NAMES[name] && a === '-o') inv.set.push(OPTION_NAMES[name]);
       continue;
     }
     if (!/^[-+]./.test(a)) break;
     for (const ch of a.slice(1)) {
       if (ch === 'c') takesCommand = true;
-      else if (FLAGS[ch] && a[0] === '-') inv.set.push(FLAGS[ch]);
-      else if (!'ilsO'.includes(ch) && !FLAGS[ch]) return { usage: `-${ch}: invalid option`, help: true };
+      else if (FLAG_OPTIONS[ch] && a[0] === '-') inv.set.push(FLAG_OPTIONS[ch]);
+      else if (!'ilsO'.includes(ch) && !FLAG_OPTIONS[ch]) return { usage: `-${ch}: invalid option`, help: true };
     }
   }
   const rest = argv.slice(i);
@@ -120,7 +118,6 @@ export function bashCommand(booted: () => BootedHost): ShellCommand {
     const argv0 = inv.file ?? (inv.command !== undefined ? (inv.args.shift() ?? name) : name);
     const sh = new ShellInterpreter({ ...options, interactive: false, scriptName: argv0, args: inv.args });
     for (const o of inv.set) sh.state.options[o] = true;
-    if (inv.pipefail) sh.state.options.pipefail = true;
     const r = await sh.run(text, { stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr, signal: ctx.signal });
     return r.exitCode;
   };

@@ -6,10 +6,12 @@ import { ReadonlyError, type ShellOptions, type Var } from './state';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-const OPTION_NAMES: Record<string, keyof ShellOptions> = {
+/** `set -o NAME` (and bash's own `-o NAME` on its command line). */
+export const OPTION_NAMES: Record<string, keyof ShellOptions> = {
   errexit: 'errexit', nounset: 'nounset', xtrace: 'xtrace', pipefail: 'pipefail', noglob: 'noglob', noclobber: 'noclobber', allexport: 'allexport',
 };
-const FLAG_OPTIONS: Record<string, keyof ShellOptions> = { e: 'errexit', u: 'nounset', x: 'xtrace', f: 'noglob', C: 'noclobber', a: 'allexport' };
+/** `set -e` and the like (and bash's own command-line flags). */
+export const FLAG_OPTIONS: Record<string, keyof ShellOptions> = { e: 'errexit', u: 'nounset', x: 'xtrace', f: 'noglob', C: 'noclobber', a: 'allexport' };
 /** Options bash lists in `set -o` that the simulator does not change; shown with bash's defaults. */
 const FIXED_OPTIONS: Record<string, boolean> = {
   braceexpand: true, emacs: true, errtrace: false, functrace: false, hashall: true, histexpand: true, history: true, ignoreeof: false,
