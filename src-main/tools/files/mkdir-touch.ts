@@ -6,22 +6,7 @@ import { defineTool, type ToolRun } from '../tool';
 import { quoteaf, strerror } from '../common';
 import { getopt } from '../getopt';
 import { civil, fromCivil } from './timefmt';
-
-/** mode_compile + mode_adjust for a new directory: octal, or `[ugoa]*[-+=][rwxXst]*` clauses. */
-export function parseMode(spec: string, umask: number): number | null {
-  if (/^[0-7]{1,4}$/.test(spec)) return parseInt(spec, 8);
-  let mode = 0o777 & ~umask;
-  for (const clause of spec.split(',')) {
-    const m = /^([ugoa]*)([-+=])([rwxXst]*)$/.exec(clause);
-    if (!m) return null;
-    const who = m[1] === '' ? 0o7777 & ~umask : [...m[1]!].reduce((w, c) => w | (c === 'u' ? 0o4700 : c === 'g' ? 0o2070 : c === 'o' ? 0o1007 : 0o7777), 0);
-    let bits = 0;
-    for (const c of m[3]!) bits |= c === 'r' ? 0o444 : c === 'w' ? 0o222 : c === 'x' || c === 'X' ? 0o111 : c === 's' ? 0o6000 : 0o1000;
-    bits &= who;
-    mode = m[2] === '+' ? mode | bits : m[2] === '-' ? mode & ~bits : (mode & ~who) | bits;
-  }
-  return mode;
-}
+import { applyMode } from './mode';
 
 const UMASK = 0o022;
 
@@ -82,7 +67,7 @@ Mandatory arguments to long options are mandatory for short options too.
       if (o.key === 'p') parents = true;
       else if (o.key === 'v') verbose = true;
       else {
-        mode = parseMode(o.value ?? '', UMASK);
+        mode = applyMode(o.value ?? '', 0o777 & ~UMASK, UMASK, true);
         if (mode === null) {
           await t.err(`mkdir: invalid mode ‘${o.value}’\n`);
           return 1;
