@@ -10,6 +10,11 @@ export function quoteaf(name: string): string {
   return `'${name.replace(/'/g, `'\\''`)}'`;
 }
 
+/** coreutils' quotef: the name as it is when it needs no quoting, else as quoteaf quotes it. */
+export function quotef(name: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(name) ? name : quoteaf(name);
+}
+
 /** Prints `TOOL: MESSAGE` to stderr and returns `status`. */
 export async function complain(t: ToolRun, message: string, status = 1): Promise<number> {
   await t.err(`${t.argv[0]}: ${message}\n`);

@@ -11,5 +11,6 @@ import { rdma } from './rdma';
 import { sysctl } from './sysctl';
 import { hostname, uname } from './uname';
 import { uptime } from './uptime';
+import { printenv, which } from './which';
 
-export const SYSTEM_TOOLS: readonly ToolDef[] = [date, daxctl, dmesg, free, hostname, ibvDevices, ibvDevinfo, id, ndctl, rdma, sysctl, uname, uptime, whoami];
+export const SYSTEM_TOOLS: readonly ToolDef[] = [date, daxctl, dmesg, free, hostname, ibvDevices, ibvDevinfo, id, ndctl, printenv, rdma, sysctl, uname, uptime, which, whoami];
