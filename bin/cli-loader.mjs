@@ -38,7 +38,8 @@ export function loadCli() {
   const source = readFileSync(CLI, 'utf8');
   const cachedData = readCache();
   // The CommonJS wrapper, so that the bundle sees require, module and __filename as under Node.
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: CLI, cachedData });
+  // Strict, as the ES modules it was built from are (the CommonJS output does not say so itself).
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {'use strict';${source}\n})`, { filename: CLI, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(CLI), module, CLI, dirname(CLI));
   const cache = cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'used';

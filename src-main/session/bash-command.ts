@@ -44,6 +44,7 @@ interface Invocation {
 function parse(argv: readonly string[]): Invocation | { usage: string; help?: boolean } | { print: string } {
   const inv: Invocation = { args: [], set: [] };
   let takesCommand = false;
+  let readsStdin = false;
   let i = 1;
   for (; i < argv.length; i++) {
     const a = argv[i]!;
@@ -58,12 +59,20 @@ function parse(argv: readonly string[]): Invocation | { usage: string; help?: bo
     if (a === '-o' || a === '+o') {
       const name = argv[++i];
       if (name === undefined) return { usage: `${a}: option requires an argument` };
-      if (OPTION_NAMES[name] && a === '-o') inv.set.push(OPTION_NAMES[name]);
+      // bash 5.2 words it so, the line number and all.
+      if (!OPTION_NAMES[name]) return { usage: `line 0: bash: ${name}: invalid option name` };
+      if (a === '-o') inv.set.push(OPTION_NAMES[name]);
+      continue;
+    }
+    // shopt options: taken and ignored (the interpreter has no shopt).
+    if (a === '-O' || a === '+O') {
+      if (argv[++i] === undefined) return { usage: `${a}: option requires an argument` };
       continue;
     }
     if (!/^[-+]./.test(a)) break;
     for (const ch of a.slice(1)) {
       if (ch === 'c') takesCommand = true;
+      else if (ch === 's') readsStdin = true;
       else if (FLAG_OPTIONS[ch] && a[0] === '-') inv.set.push(FLAG_OPTIONS[ch]);
       else if (!'ilsO'.includes(ch) && !FLAG_OPTIONS[ch]) return { usage: `-${ch}: invalid option`, help: true };
     }
@@ -73,7 +82,8 @@ function parse(argv: readonly string[]): Invocation | { usage: string; help?: bo
     if (rest.length === 0) return { usage: '-c: option requires an argument' };
     inv.command = rest[0];
     inv.args = rest.slice(1);
-  } else if (rest.length > 0) {
+  } else if (readsStdin) inv.args = rest;
+  else if (rest.length > 0) {
     inv.file = rest[0];
     inv.args = rest.slice(1);
   }

@@ -60,13 +60,16 @@ export async function foregroundJob(ex: Executor, p: PipelineNode, ctx: Ctx): Pr
   let statuses: number[];
   if (!ex.svc.interactive) statuses = await ex.stages(p, sub);
   else {
-    sub.signal = stopAny([ctx.signal, group.abort.signal]);
+    const signal = stopAny([ctx.signal, group.abort.signal]);
+    sub.signal = signal;
     const run = ex.stages(p, sub);
     const r = await ex.svc.jobs.inForeground(group, () => Promise.race([run, group.whenStopped()]));
     if (typeof r === 'number') {
+      // A stopped job keeps listening: `fg` brings it back under a later line.
       await stopped(ex, group, p.texts.join(' | '), run, r, ctx);
       return undefined;
     }
+    signal.dispose();
     statuses = r;
   }
   if (group.procs.length) {

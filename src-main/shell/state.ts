@@ -114,10 +114,15 @@ export class Vars {
     else this.define(this.scopeFor(), name, { value: undefined, ...attrs });
   }
 
-  /** Puts back a variable as a copy taken earlier had it (`VAR=x builtin` ends). */
+  /** Puts back a variable as a copy taken earlier had it (`VAR=x builtin` ends): value and attributes. */
   restore(name: string, saved: Var): void {
     const v = this.writable(name);
-    if (v) Object.assign(v, saved);
+    if (!v) return;
+    v.value = Array.isArray(saved.value) ? [...saved.value] : saved.value;
+    for (const attr of ['exported', 'readonly', 'integer'] as const) {
+      if (saved[attr] === undefined) delete v[attr];
+      else v[attr] = saved[attr];
+    }
   }
 
   unset(name: string): void {

@@ -36,18 +36,23 @@ export class Stopper implements StopSignal {
   }
 }
 
-/** A signal that stops when any of `signals` does (AbortSignal.any). */
-export function stopAny(signals: StopSignal[]): StopSignal {
+/**
+ * A signal that stops when any of `signals` does (AbortSignal.any). AbortSignal.any holds its
+ * dependents weakly; here the caller says when it is done with it (`dispose`), or a loop of
+ * pipelines on one command line would leave a listener per iteration on the line's signal.
+ */
+export function stopAny(signals: StopSignal[]): StopSignal & { dispose(): void } {
   const any = new Stopper();
+  const stop = () => {
+    dispose();
+    any.abort();
+  };
+  const dispose = () => {
+    for (const s of signals) s.removeEventListener('abort', stop);
+  };
   if (signals.some((s) => s.aborted)) any.abort();
-  else {
-    const stop = () => {
-      for (const s of signals) s.removeEventListener('abort', stop);
-      any.abort();
-    };
-    for (const s of signals) s.addEventListener('abort', stop);
-  }
-  return any;
+  else for (const s of signals) s.addEventListener('abort', stop);
+  return Object.assign(any, { dispose });
 }
 
 /** A signal that never stops (a script has no Ctrl-C): nothing to keep for its listeners. */

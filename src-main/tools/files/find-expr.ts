@@ -10,7 +10,8 @@ export type Node =
   | { k: 'type'; types: string }
   | { k: 'size'; cmp: Cmp; unit: number }
   | { k: 'mtime' | 'mmin' | 'inum' | 'links' | 'uid' | 'gid'; cmp: Cmp }
-  | { k: 'user' | 'group' | 'newer'; arg: string }
+  | { k: 'user' | 'group'; arg: string; id?: number }
+  | { k: 'newer'; arg: string }
   | { k: 'perm'; mode: number; how: 'exact' | 'all' | 'any' }
   | { k: 'empty' | 'true' | 'false' | 'prune' | 'quit' | 'print' | 'print0' | 'delete' }
   | { k: 'printf'; format: string }
@@ -51,6 +52,9 @@ function hasAction(n: Node): boolean {
 export function parseExpression(args: readonly string[]): FindExpr {
   const x: FindExpr = { root: { k: 'true' }, maxDepth: Infinity, minDepth: 0, depthFirst: false, xdev: false };
   let i = 0;
+  let explicitDepth = false;
+  let prune = false;
+  let deletes = false;
   const next = (what: string): string => {
     const a = args[i++];
     if (a === undefined) throw new FindError(`missing argument to \`-${what}'`);
@@ -74,7 +78,9 @@ export function parseExpression(args: readonly string[]): FindExpr {
     switch (a) {
       case '-maxdepth': x.maxDepth = depth(name); return null;
       case '-mindepth': x.minDepth = depth(name); return null;
-      case '-depth': x.depthFirst = true; return null;
+      case '-depth':
+        x.depthFirst = explicitDepth = true;
+        return null;
       case '-xdev': case '-mount': x.xdev = true; return null;
       case '-name': case '-iname': case '-path': case '-ipath': return { k: name as 'name', pattern: next(name) };
       case '-wholename': return { k: 'path', pattern: next(name) };
@@ -97,10 +103,13 @@ export function parseExpression(args: readonly string[]): FindExpr {
         if (!m) throw new FindError(`invalid mode ‘${args[i - 1]}’`);
         return { k: 'perm', mode: parseInt(m[2]!, 8), how: m[1] === '-' ? 'all' : m[1] === '/' ? 'any' : 'exact' };
       }
-      case '-empty': case '-true': case '-false': case '-prune': case '-quit': case '-print': case '-print0':
+      case '-empty': case '-true': case '-false': case '-quit': case '-print': case '-print0':
         return { k: name as 'empty' };
+      case '-prune':
+        prune = true;
+        return { k: 'prune' };
       case '-delete':
-        x.depthFirst = true;
+        x.depthFirst = deletes = true;
         return { k: 'delete' };
       case '-printf': return { k: 'printf', format: next(name) };
       case '-exec': {
@@ -108,7 +117,10 @@ export function parseExpression(args: readonly string[]): FindExpr {
         for (;;) {
           const w = args[i++];
           if (w === undefined) throw new FindError('missing argument to `-exec\'');
-          if (w === ';') return { k: 'exec', argv, batch: false };
+          if (w === ';') {
+            if (argv.length === 0) throw new FindError("invalid argument `;' to `-exec'");
+            return { k: 'exec', argv, batch: false };
+          }
           if (w === '+' && argv[argv.length - 1] === '{}') return { k: 'exec', argv: argv.slice(0, -1), batch: true };
           argv.push(w);
         }
@@ -142,6 +154,9 @@ export function parseExpression(args: readonly string[]): FindExpr {
   if (args.length > 0) {
     x.root = or();
     if (i < args.length) throw new FindError(`unexpected extra predicate '${args[i]}'`);
+  }
+  if (deletes && prune && !explicitDepth) {
+    throw new FindError('The -delete action automatically turns on -depth, but -prune does nothing when -depth is in effect.  If you want to carry on anyway, just explicitly use the -depth option.');
   }
   // No action anywhere: every file the expression accepts is printed.
   if (!hasAction(x.root)) x.root = { k: 'and', l: x.root, r: { k: 'print' } };

@@ -36,6 +36,9 @@ Symbolic links are never followed (-P); -H and -L are accepted and act as -P.
 /** findutils quotes names in its messages with the locale's quotes (C.UTF-8: ‘…’). */
 const quote = (name: string): string => `‘${name}’`;
 
+/** Thrown by -quit through the expression being evaluated. */
+const QUIT = Symbol('quit');
+
 const TYPE_LETTER: Record<string, string> = { reg: 'f', dir: 'd', lnk: 'l', chr: 'c', blk: 'b', fifo: 'p', sock: 's' };
 const NS_PER_SEC = 1e9;
 
@@ -90,8 +93,9 @@ class Walk {
       const st = this.t.sys.stat(n.arg);
       if (!st.ok) throw new FindError(`${quote(n.arg)}: ${strerror(st.errno)}`);
       this.newer.set(n.arg, st.value.mtimeNs);
-    } else if ((n.k === 'user' || n.k === 'group') && idOf(this.ids, n.k, n.arg) === undefined) {
-      throw new FindError(`${quote(n.arg)} is not the name of a known ${n.k}`);
+    } else if (n.k === 'user' || n.k === 'group') {
+      n.id = idOf(this.ids, n.k, n.arg);
+      if (n.id === undefined) throw new FindError(`${quote(n.arg)} is not the name of a known ${n.k}`);
     }
   }
 
@@ -101,7 +105,7 @@ class Walk {
     const v: Visit = { path, name, depth, start, st: st.value };
     const topDev = dev ?? st.value.dev.major * 256 + st.value.dev.minor;
     this.prune = false;
-    if (!this.x.depthFirst && depth >= this.x.minDepth) await this.eval(this.x.root, v);
+    if (!this.x.depthFirst && depth >= this.x.minDepth) await this.evalRoot(v);
     const descend = st.value.type === 'dir' && depth < this.x.maxDepth && !this.prune && !this.quit && !(this.x.xdev && st.value.dev.major * 256 + st.value.dev.minor !== topDev);
     if (descend) {
       const list = this.t.sys.readdir(path);
@@ -113,7 +117,15 @@ class Walk {
         }
       }
     }
-    if (this.x.depthFirst && depth >= this.x.minDepth && !this.quit) await this.eval(this.x.root, v);
+    if (this.x.depthFirst && depth >= this.x.minDepth && !this.quit) await this.evalRoot(v);
+  }
+
+  private async evalRoot(v: Visit): Promise<void> {
+    try {
+      await this.eval(this.x.root, v);
+    } catch (e) {
+      if (e !== QUIT) throw e;
+    }
   }
 
   async eval(n: Node, v: Visit): Promise<boolean> {
@@ -132,8 +144,8 @@ class Walk {
       case 'links': return compare(n.cmp, st.nlink);
       case 'uid': return compare(n.cmp, st.uid);
       case 'gid': return compare(n.cmp, st.gid);
-      case 'user': return idOf(this.ids, 'user', n.arg) === st.uid;
-      case 'group': return idOf(this.ids, 'group', n.arg) === st.gid;
+      case 'user': return n.id === st.uid;
+      case 'group': return n.id === st.gid;
       case 'newer': return st.mtimeNs > this.newer.get(n.arg)!;
       case 'perm': {
         const mode = st.mode & 0o7777;
@@ -151,8 +163,9 @@ class Walk {
         if (!this.x.depthFirst) this.prune = true;
         return true;
       case 'quit':
+        // GNU find exits at once: nothing after -quit runs, not even the rest of its expression.
         this.quit = true;
-        return true;
+        throw QUIT;
       case 'print':
         await this.write(`${v.path}\n`);
         return true;

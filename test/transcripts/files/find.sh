@@ -31,3 +31,12 @@ find . -type f -quit | wc -l
 find . -user root -name small.txt
 find . -newer a/big.dat -type f | sort
 find a/ -maxdepth 1 | sort
+# -prune with -delete needs an explicit -depth; -quit stops at once; -exec needs a command.
+rm -rf /tmp/fq && mkdir -p /tmp/fq/keep && touch /tmp/fq/keep/a /tmp/fq/b && cd /tmp/fq
+find . -path ./keep -prune -o -delete; echo "st=$?"
+find . -quit -print; echo "st=$?"
+find . -exec \; ; echo "st=$?"
+find . -exec; echo "st=$?"
+find . -user nosuchuser; echo "st=$?"
+find . -maxdepth x; echo "st=$?"
+find . -depth -path ./keep -prune -o -name b -delete; echo "st=$?"; ls

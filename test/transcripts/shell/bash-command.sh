@@ -15,3 +15,7 @@ printf 'a\nb\n' | xargs -I{} sh -c 'echo item {}'
 awk 'BEGIN { system("echo from awk") }'
 bash -c 'sleep 5 & echo "child of $$: $(ps -o ppid= -p $!)"; kill $!'
 bash --version | head -1
+echo 'echo "$0 $1"' | bash -s foo bar
+bash -O extglob -c 'echo hi'
+bash -o bogus -c true; echo "st=$?"
+bash -o pipefail -c 'false | true'; echo "st=$?"

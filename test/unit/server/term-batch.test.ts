@@ -42,3 +42,31 @@ describe('TermOutputBatch', () => {
     expect(sent.map((f) => read(f)[2])).toEqual([16 * 64 * 1024]);
   });
 });
+
+describe('TermOutputBatch and surrogate pairs', () => {
+  const pin = '📌';
+  it('keeps a pair whole when a chunk boundary splits it, within a turn and across turns', async () => {
+    const sent: Buffer[] = [];
+    const batch = new TermOutputBatch((f) => sent.push(f));
+    batch.add('t1', `a${pin[0]}`);
+    batch.add('t1', `${pin[1]}b`);
+    await turn();
+    batch.add('t1', `c${pin[0]}`);
+    await turn();
+    batch.add('t1', `${pin[1]}d`);
+    await turn();
+    expect(sent.map(read)).toEqual([
+      ['t1', `a${pin}b`, 4],
+      ['t1', 'c', 1],
+      ['t1', `${pin}d`, 3],
+    ]);
+  });
+
+  it('sends a trailing half with what follows it when another message must go out', () => {
+    const sent: Buffer[] = [];
+    const batch = new TermOutputBatch((f) => sent.push(f));
+    batch.add('t1', `x${pin[0]}`);
+    batch.flush();
+    expect(sent.map((f) => read(f)[2])).toEqual([2]);
+  });
+});

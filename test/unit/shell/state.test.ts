@@ -59,3 +59,22 @@ describe('Vars.clone (a subshell)', () => {
     expect(v.exported()).toEqual({ H: 'lh' });
   });
 });
+
+describe('Vars.restore (VAR=x before a function or builtin)', () => {
+  it('puts back the value and the attributes, and shares no array with a subshell', () => {
+    const v = new Vars();
+    v.set('x', '1');
+    v.setArray('a', ['p']);
+    const saved = { ...v.lookup('x')! };
+    const savedA = { ...v.lookup('a')! };
+    const sub = v.clone();
+    v.set('x', '2', { exported: true });
+    v.setArray('a', ['q']);
+    v.restore('x', saved);
+    v.restore('a', savedA);
+    expect(v.exported()).toEqual({});
+    v.setElement('a', 0, 'z');
+    expect(sub.lookup('a')?.value).toEqual(['p']);
+    expect(v.lookup('a')?.value).toEqual(['z']);
+  });
+});

@@ -46,3 +46,15 @@ describe('Stopper', () => {
     expect(NEVER_STOPS.aborted).toBe(false);
   });
 });
+
+describe('stopAny().dispose', () => {
+  it('leaves no listener behind on the signals it watched', () => {
+    const line = new Stopper();
+    for (let i = 0; i < 1000; i++) stopAny([line]).dispose();
+    const listeners = (line as unknown as { listeners?: unknown[] }).listeners;
+    expect(listeners ?? []).toHaveLength(0);
+    const kept = stopAny([line]);
+    line.abort();
+    expect(kept.aborted).toBe(true);
+  });
+});
