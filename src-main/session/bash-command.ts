@@ -38,11 +38,13 @@ interface Invocation {
   args: string[];
   /** `-e`, `-o pipefail`…: the `set` options the shell starts with. */
   set: (keyof ShellOptions)[];
+  /** `-s`: commands from stdin even with arguments. */
+  stdin: boolean;
 }
 
 /** bash's command line: options, then `-c`'s command string or a script file, then arguments. */
 function parse(argv: readonly string[]): Invocation | { usage: string; help?: boolean } | { print: string } {
-  const inv: Invocation = { args: [], set: [] };
+  const inv: Invocation = { args: [], set: [], stdin: false };
   let takesCommand = false;
   let readsStdin = false;
   let i = 1;
@@ -82,7 +84,10 @@ function parse(argv: readonly string[]): Invocation | { usage: string; help?: bo
     if (rest.length === 0) return { usage: '-c: option requires an argument' };
     inv.command = rest[0];
     inv.args = rest.slice(1);
-  } else if (readsStdin) inv.args = rest;
+  } else if (readsStdin) {
+    inv.stdin = true;
+    inv.args = rest;
+  }
   else if (rest.length > 0) {
     inv.file = rest[0];
     inv.args = rest.slice(1);
@@ -115,6 +120,10 @@ export function bashCommand(booted: () => BootedHost): ShellCommand {
       await ctx.stderr.write(`${name}: ${inv.usage}\n${inv.help ? BASH_HELP : ''}`);
       return 2;
     }
+    const env = { ...ctx.env, SHLVL: String((Number(ctx.env.SHLVL) || 0) + 1) };
+    const options = shellOptions(booted(), ctx.process.pid, ctx.cwd, env);
+    // `bash` typed at the prompt: an interactive shell on the same terminal until it exits.
+    if (inv.command === undefined && inv.file === undefined && !inv.stdin && ctx.nest) return ctx.nest(options);
     let text: string;
     try {
       text = inv.command ?? (inv.file !== undefined ? await scriptText(ctx, inv.file) : await ctx.stdin.readAll());
@@ -122,8 +131,6 @@ export function bashCommand(booted: () => BootedHost): ShellCommand {
       await ctx.stderr.write(`${name}: ${inv.file}: ${errorText(e)}\n`);
       return 127;
     }
-    const env = { ...ctx.env, SHLVL: String((Number(ctx.env.SHLVL) || 0) + 1) };
-    const options = shellOptions(booted(), ctx.process.pid, ctx.cwd, env);
     // $0 is the script, or for -c the word after the command, else the name bash was run by.
     const argv0 = inv.file ?? (inv.command !== undefined ? (inv.args.shift() ?? name) : name);
     const sh = new ShellInterpreter({ ...options, interactive: false, scriptName: argv0, args: inv.args });

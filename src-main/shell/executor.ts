@@ -354,6 +354,7 @@ export class Executor {
     if (!command) return this.notFound(name, ctx);
     const svcFs = this.svc.fs;
     const columns = this.svc.ttyColumns(ctx.fds[1]);
+    const nest = this.svc.ttyNest(ctx.fds[0]);
     const cctx: CommandContext = {
       argv,
       env: { ...ctx.state.vars.exported(), ...temp },
@@ -368,6 +369,7 @@ export class Executor {
       stderr: asOutput(ctx.fds[2], '2'),
       ...(child ? { process: child } : {}),
       ...(columns !== undefined ? { tty: { columns } } : {}),
+      ...(nest ? { nest } : {}),
     };
     try {
       return await command(cctx);

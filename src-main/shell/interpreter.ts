@@ -81,6 +81,8 @@ export class ShellInterpreter {
   private readonly random: BashRandom;
   private secondsBase: number;
   private current: OutputLog | null = null;
+  /** The terminal's input while a line typed at it runs (commands reading it read the terminal). */
+  private termIn: Stream | undefined;
   private fakePid = 10000;
   private readonly termOut: Stream = { write: (d) => this.emit('stdout', d) };
   private readonly termErr: Stream = { write: (d) => this.emit('stderr', d) };
@@ -143,6 +145,8 @@ export class ShellInterpreter {
     const log = new OutputLog(opts.onOutput ?? this.opts.onOutput);
     const prev = this.current;
     this.current = log;
+    const prevIn = this.termIn;
+    this.termIn = opts.stdin;
     const ctx: Ctx = {
       state: this.state, fds: [opts.stdin ?? EMPTY_INPUT, opts.stdout ?? this.termOut, opts.stderr ?? this.termErr], signal: opts.signal ?? NEVER_STOPS,
       cond: false, loops: 0, funcs: 0, subshell: false,
@@ -173,6 +177,7 @@ export class ShellInterpreter {
       if (exited || !this.interactive) await this.exitTrap(ctx);
     } finally {
       this.current = prev;
+      this.termIn = prevIn;
     }
     if (exited) this.exited = true;
     return { output: log.chunks, stdout: log.text('stdout'), stderr: log.text('stderr'), exitCode: this.state.status, exited };
@@ -282,6 +287,7 @@ export class ShellInterpreter {
         if (name === 'SECONDS') this.secondsBase = host.now() - (Number.parseInt(value, 10) || 0) * 1000;
       },
       ttyColumns: (out) => (out === this.termOut && opts.terminalColumns ? opts.terminalColumns() : undefined),
+      ttyNest: (input) => (input !== undefined && input === this.termIn && interactive && opts.nest ? opts.nest : undefined),
       homeOf: (user) => opts.homeOf?.(user) ?? (user === 'root' ? '/root' : undefined),
       startJob: (item, ctx) => startBackground(this.exec, item, ctx, () => host.nextPid?.() ?? this.fakePid++),
       notifyJobs: (ctx) => notifyJobs(this.exec, ctx),

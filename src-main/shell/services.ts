@@ -37,6 +37,8 @@ export interface Services {
   homeOf(user: string): string | undefined;
   /** The terminal's width when `out` is the terminal itself (isatty), else undefined. */
   ttyColumns(out: Stream | undefined): number | undefined;
+  /** When `input` is the terminal of an interactive session: how to run another shell on it. */
+  ttyNest(input: Stream | undefined): InterpreterOptions['nest'];
   startJob(item: AndOrNode, ctx: Ctx): void;
   /** Runs the traps for these signals (and ERR), in order. */
   runTraps(sigs: number[], ctx: Ctx): Promise<void>;

@@ -33,6 +33,8 @@ export interface CommandContext {
   readonly process?: ShellChild;
   /** Set when stdout is the terminal itself (isatty(1) holds): its width in columns. */
   readonly tty?: { readonly columns: number };
+  /** Set when stdin is an interactive session's terminal: runs another interactive shell on it (`bash`). */
+  readonly nest?: InterpreterOptions['nest'];
 }
 
 /**

@@ -129,3 +129,19 @@ describe('commands that ask isatty(1)', () => {
     ]);
   });
 });
+
+describe('bash typed at the prompt', () => {
+  it('runs an interactive shell on the same terminal, as a child process, until it exits', async () => {
+    booted = bootPaused();
+    const t = terminal(booted);
+    await t.type('bash', KEY.enter, 'echo level $SHLVL', KEY.enter);
+    const nested = proc('bash') && booted.host.processes().filter((p) => p.comm === 'bash');
+    expect(nested?.length).toBe(2);
+    await t.type('exit 3', KEY.enter, 'echo status $? level $SHLVL', KEY.enter);
+    expect((await t.lines()).slice(0, 6)).toEqual([
+      P + 'bash', P + 'echo level $SHLVL', 'level 2', P + 'exit 3', 'exit', P + 'echo status $? level $SHLVL',
+    ]);
+    expect((await t.lines())[6]).toBe('status 3 level 1');
+    expect(booted.host.processes().filter((p) => p.comm === 'bash')).toHaveLength(1);
+  });
+});
