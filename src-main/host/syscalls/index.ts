@@ -32,7 +32,7 @@ export type { FiemapExtent } from './sys_fiemap';
 /** Supported syscalls by family (kernel.md §3), for `pinsim` help and the docs. */
 export const SYSCALL_TABLE: Readonly<Record<string, readonly string[]>> = {
   file: ['open', 'openat', 'close', 'dup', 'dup2', 'read', 'pread', 'write', 'pwrite', 'lseek'],
-  path: ['stat', 'lstat', 'fstat', 'readdir', 'readlink', 'unlink', 'rename', 'mkdir', 'rmdir', 'chmod', 'chdir', 'getcwd', 'statfs', 'utimensat'],
+  path: ['stat', 'lstat', 'fstat', 'readdir', 'readlink', 'symlink', 'unlink', 'rename', 'mkdir', 'rmdir', 'chmod', 'chdir', 'getcwd', 'statfs', 'utimensat'],
   layout: ['truncate', 'ftruncate', 'fallocate', 'ficlone', 'fiemap'],
   task: ['fork', 'execve', 'exit', 'kill', 'wait4', 'sigaction', 'getpid', 'getppid'],
   mm: ['mmap', 'munmap'],
@@ -60,6 +60,7 @@ export interface Syscalls {
   fstat(fd: number): SysResult<Stat>;
   readdir(path: string): SysResult<path.DirEntry[]>;
   readlink(path: string): SysResult<string>;
+  symlink(target: string, path: string): SysResult<void>;
   unlink(path: string): SysResult<void>;
   rename(from: string, to: string): SysResult<void>;
   mkdir(path: string, mode?: number): SysResult<void>;
@@ -163,6 +164,9 @@ const METHODS: Omit<Syscalls, 'pid'> & ThisType<Bound> = {
   },
   readlink(p) {
     return this.run((t) => path.sysReadlink(this.k, t, p));
+  },
+  symlink(target, p) {
+    return this.run((t) => path.sysSymlink(this.k, t, target, p));
   },
   unlink(p) {
     return this.run((t) => path.sysUnlink(this.k, t, p));

@@ -55,6 +55,20 @@ export function sysReadlink(k: Kernel, task: Process, path: string): SysResult<s
   return inode.proc?.link ? inode.proc.link(task) : ok(inode.target);
 }
 
+/** symlink(2): a new link at `path` whose content is `target`, resolved only when followed. */
+export function sysSymlink(k: Kernel, task: Process, target: string, path: string): SysResult<void> {
+  if (target === '' || path === '') return fail('ENOENT');
+  const w = walk(k, task, path, false);
+  if (!w.ok) return w;
+  if (w.value.inode) return fail('EEXIST');
+  const c = ns.create(k, task, w.value.dir, w.value.name, 'lnk', 0o777);
+  if (!c.ok) return c;
+  // A link's own mode is always 0777, whatever the umask.
+  c.value.mode = 0o777;
+  c.value.target = target;
+  return OK_VOID;
+}
+
 export function sysUnlink(k: Kernel, task: Process, path: string): SysResult<void> {
   const w = walk(k, task, path, false);
   if (!w.ok) return w;

@@ -1,5 +1,5 @@
 // File tools: listing, reading, copying and removing files, their block maps (fallocate,
-// xfs_io, dd) and the filesystems they live on (df, du, find, chmod, readlink, realpath, mount, findmnt, xfs_info).
+// xfs_io, dd) and the filesystems they live on (df, du, find, chmod, ln, readlink, realpath, mount, findmnt, xfs_info).
 import type { ToolDef } from '../tool';
 import { cat } from './cat';
 import { truncate } from './truncate';
@@ -17,7 +17,8 @@ import { du } from './du';
 import { find } from './find';
 import { chmod } from './chmod';
 import { readlink, realpath } from './readlink';
+import { ln } from './ln';
 import { mount, findmnt } from './mount-findmnt';
 import { sync, xfsInfo } from './xfs-info';
 
-export const FILE_TOOLS: readonly ToolDef[] = [cat, truncate, ls, head, tail, stat, touch, rm, mv, cp, mkdir, dd, fallocate, xfsIo, df, du, find, chmod, readlink, realpath, mount, findmnt, sync, xfsInfo];
+export const FILE_TOOLS: readonly ToolDef[] = [cat, truncate, ls, head, tail, stat, touch, rm, mv, cp, mkdir, dd, fallocate, xfsIo, df, du, find, chmod, ln, readlink, realpath, mount, findmnt, sync, xfsInfo];

@@ -196,3 +196,35 @@ describe('mmap checks', () => {
     expectSane(host);
   });
 });
+
+describe('symlink(2)', () => {
+  it('makes a link that path walks follow, lstat shows as 0777 and unlink removes', () => {
+    const { root, host } = boot();
+    expect(value(root.symlink('/mnt/pmem/foo', '/root/data'))).toBeUndefined();
+    expect(value(root.readlink('/root/data'))).toBe('/mnt/pmem/foo');
+    expect(value(root.lstat('/root/data'))).toMatchObject({ type: 'lnk', mode: 0o120777, size: '/mnt/pmem/foo'.length });
+    expect(value(root.stat('/root/data')).ino).toBe(value(root.stat('/mnt/pmem/foo')).ino);
+    const fd = value(root.open('/root/data', O_RDONLY));
+    expect(value(root.fstat(fd)).ino).toBe(131);
+    value(root.close(fd));
+    // A relative target resolves from the link's directory; a dangling one fails when followed.
+    value(root.symlink('../mnt/pmem', '/root/pm'));
+    expect(value(root.stat('/root/pm/foo')).ino).toBe(131);
+    value(root.symlink('nowhere', '/root/dangling'));
+    expect(errnoOf(root.stat('/root/dangling'))).toBe('ENOENT');
+    value(root.unlink('/root/data'));
+    expect(errnoOf(root.lstat('/root/data'))).toBe('ENOENT');
+    expect(value(root.stat('/mnt/pmem/foo')).ino).toBe(131);
+    expectSane(host);
+  });
+
+  it('refuses an existing name, a missing directory, an empty target and a directory the caller cannot write', () => {
+    const { root, host } = boot();
+    expect(errnoOf(root.symlink('x', '/etc/passwd'))).toBe('EEXIST');
+    expect(errnoOf(root.symlink('x', '/nope/link'))).toBe('ENOENT');
+    expect(errnoOf(root.symlink('', '/root/empty'))).toBe('ENOENT');
+    const op = host.sys(host.spawnShell({ uid: 1000 }).pid);
+    expect(errnoOf(op.symlink('/etc/passwd', '/root/l'))).toBe('EACCES');
+    expect(errnoOf(op.symlink('/etc/passwd', '/proc/l'))).toBe('EACCES');
+  });
+});
