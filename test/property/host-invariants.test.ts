@@ -9,7 +9,9 @@ import { createHost, checkInvariants, abi, type Host, type Signal } from '../../
 
 const POLICIES = ['rfc-v2', 'longterm-disabled', 'legacy-hang', 'close-blocks', 'fs-reject', 'immutable'];
 
-const FILES = ['/mnt/pmem/foo', '/mnt/pmem/bar', '/mnt/pmem1/data', '/root/buf', '/dev/dax2.0', '/tmp/t', '/mnt/pmem/copy'];
+// The last name is a symbolic link that `symlink` steps point at one of the others (or at nothing).
+const FILES = ['/mnt/pmem/foo', '/mnt/pmem/bar', '/mnt/pmem1/data', '/root/buf', '/dev/dax2.0', '/tmp/t', '/mnt/pmem/copy', '/mnt/pmem/link'];
+const LINK = '/mnt/pmem/link';
 const APP_FILES = ['/mnt/pmem/foo', '/root/buf', '/dev/dax2.0', '/mnt/pmem1/data'];
 const LEASES = [abi.F_RDLCK | abi.F_LAYOUT | abi.F_EXCLUSIVE, abi.F_RDLCK | abi.F_LAYOUT, abi.F_RDLCK, abi.F_WRLCK, abi.F_UNLCK];
 const SIGS: Signal[] = ['SIGKILL', 'SIGTERM', 'SIGSTOP', 'SIGCONT', 'SIGIO', 'SIGUSR1', 'SIGINT'];
@@ -36,6 +38,7 @@ type Op =
   | { t: 'write'; a: number; i: number; off: number }
   | { t: 'clone'; a: number; i: number; j: number }
   | { t: 'unlink'; f: number }
+  | { t: 'symlink'; f: number }
   | { t: 'advance'; s: number }
   | { t: 'seal'; a: number; i: number; un: boolean }
   | { t: 'access'; m: number; off: number; pages: number }
@@ -62,6 +65,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ t: fc.constant('write' as const), a: small, i: small, off: fc.nat(40000) }),
   fc.record({ t: fc.constant('clone' as const), a: small, i: small, j: small }),
   fc.record({ t: fc.constant('unlink' as const), f: fc.nat(FILES.length - 1) }),
+  fc.record({ t: fc.constant('symlink' as const), f: fc.nat(FILES.length - 1) }),
   fc.record({ t: fc.constant('advance' as const), s: fc.nat(60) }),
   fc.record({ t: fc.constant('seal' as const), a: small, i: small, un: fc.boolean() }),
   fc.record({ t: fc.constant('access' as const), m: small, off: fc.nat(8), pages: fc.integer({ min: 1, max: 4 }) }),
@@ -186,6 +190,11 @@ function apply(host: Host, shell: number, actors: number[], o: Op): void {
     }
     case 'unlink':
       host.sys(shell).unlink(FILES[o.f]!);
+      return;
+    case 'symlink':
+      // Pointing the link at itself makes a loop: opens through it fail with ELOOP.
+      host.sys(shell).unlink(LINK);
+      host.sys(shell).symlink(FILES[o.f]!, LINK);
       return;
     case 'advance':
       host.advance(o.s * 1e9);
