@@ -1,6 +1,6 @@
 // chmod(1) from coreutils 9.1: octal or symbolic modes, -R, -v, -c, -f; `chmod -w FILE` takes
 // -w as a mode, as coreutils does.
-import { quoteaf, strerror } from '../common';
+import { quoteaf, strerror, usageError } from '../common';
 import { defineTool, type ToolRun } from '../tool';
 import { modeString } from './filemode';
 import { applyMode } from './mode';
@@ -77,31 +77,23 @@ export const chmod = defineTool({
         else if (a === '--verbose') o.report = 'all';
         else if (a === '--changes') o.report = 'changes';
         else if (a === '--silent' || a === '--quiet') o.quiet = true;
-        else return usage(t, `unrecognized option '${a}'`);
+        else return usageError(t, `unrecognized option '${a}'`);
       } else if (options && /^-./.test(a)) {
         for (const c of a.slice(1)) {
           if (c === 'R') o.recursive = true;
           else if (c === 'v') o.report = 'all';
           else if (c === 'c') o.report = 'changes';
           else if (c === 'f') o.quiet = true;
-          else return usage(t, `invalid option -- '${c}'`);
+          else return usageError(t, `invalid option -- '${c}'`);
         }
       } else if (spec === undefined) spec = a;
       else files.push(a);
     }
-    if (spec === undefined) return usage(t, 'missing operand');
-    if (files.length === 0) return usage(t, `missing operand after ‘${spec}’`);
-    if (applyMode(spec, 0, UMASK, false) === null) {
-      await t.err(`chmod: invalid mode: ‘${spec}’\nTry 'chmod --help' for more information.\n`);
-      return 1;
-    }
+    if (spec === undefined) return usageError(t, 'missing operand');
+    if (files.length === 0) return usageError(t, `missing operand after ‘${spec}’`);
+    if (applyMode(spec, 0, UMASK, false) === null) return usageError(t, `invalid mode: ‘${spec}’`);
     let ok = true;
     for (const f of files) ok = (await change(t, o, spec, f, true)) && ok;
     return ok ? 0 : 1;
   },
 });
-
-async function usage(t: ToolRun, message: string): Promise<number> {
-  await t.err(`chmod: ${message}\nTry 'chmod --help' for more information.\n`);
-  return 1;
-}

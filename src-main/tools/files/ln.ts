@@ -1,7 +1,7 @@
 // ln(1) from coreutils 9.1, symbolic links only: `ln -s TARGET LINK`, `ln -s TARGET... DIR`,
 // -f, -n, -T, -v. Hard links are not in the kernel model (an inode has one name), which ln says.
 import { strerror } from '../../host';
-import { quoteaf, quotef } from '../common';
+import { quoteaf, quotef, usageError } from '../common';
 import { getopt } from '../getopt';
 import { defineTool, type ToolRun } from '../tool';
 
@@ -54,16 +54,10 @@ export const ln = defineTool({
   help: HELP,
   async run(t) {
     const p = getopt(t.args, { short: 'fnsTv', long: LONG });
-    if (!p.ok) {
-      await t.err(`ln: ${p.message}\nTry 'ln --help' for more information.\n`);
-      return 1;
-    }
+    if (!p.ok) return usageError(t, p.message);
     const on = new Set(p.opts.map((o) => o.key));
     const files = p.operands;
-    if (files.length === 0) {
-      await t.err(`ln: missing file operand\nTry 'ln --help' for more information.\n`);
-      return 1;
-    }
+    if (files.length === 0) return usageError(t, 'missing file operand');
     if (!on.has('s')) {
       await t.err(`ln: hard links are not in pinsim's kernel model (an inode has one name); use ln -s\n`);
       return 1;

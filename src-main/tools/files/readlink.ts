@@ -1,7 +1,9 @@
 // readlink(1) and realpath(1) from coreutils 9.1: a link's target, or a name with every symbolic
 // link, `.` and `..` resolved (canonicalize_filename_mode's three modes).
 import { strerror, type Errno } from '../../host';
-import { quotef } from '../common';
+import { quotef, usageError } from '../common';
+
+const badOption = (a: string): string => (a.startsWith('--') ? `unrecognized option '${a}'` : `invalid option -- '${a[1]}'`);
 import type { ToolRun } from '../tool';
 import { defineTool } from '../tool';
 
@@ -74,10 +76,7 @@ Print value of a symbolic link or canonical file name
     for (const a of t.args) {
       const flags = LONG[a] ?? (/^-[femnqsvz]+$/.test(a) ? a.slice(1) : undefined);
       if (flags === undefined) {
-        if (a.startsWith('-') && a !== '-') {
-          await t.err(`readlink: ${a.startsWith('--') ? `unrecognized option '${a}'` : `invalid option -- '${a[1]}'`}\nTry 'readlink --help' for more information.\n`);
-          return 1;
-        }
+        if (a.startsWith('-') && a !== '-') return usageError(t, badOption(a));
         files.push(a);
         continue;
       }
@@ -89,10 +88,7 @@ Print value of a symbolic link or canonical file name
         else if (c === 'z') end = '\0';
       }
     }
-    if (files.length === 0) {
-      await t.err(`readlink: missing operand\nTry 'readlink --help' for more information.\n`);
-      return 1;
-    }
+    if (files.length === 0) return usageError(t, 'missing operand');
     if (files.length > 1 && !newline) {
       await t.err('readlink: ignoring --no-newline with multiple arguments\n');
       newline = true;
@@ -132,15 +128,10 @@ all but the last component must exist
       else if (a === '-m' || a === '--canonicalize-missing') mode = 'm';
       else if (a === '-q' || a === '--quiet') quiet = true;
       else if (a === '-z' || a === '--zero') end = '\0';
-      else if (a.startsWith('-') && a !== '-') {
-        await t.err(`realpath: ${a.startsWith('--') ? `unrecognized option '${a}'` : `invalid option -- '${a[1]}'`}\nTry 'realpath --help' for more information.\n`);
-        return 1;
-      } else files.push(a);
+      else if (a.startsWith('-') && a !== '-') return usageError(t, badOption(a));
+      else files.push(a);
     }
-    if (files.length === 0) {
-      await t.err(`realpath: missing operand\nTry 'realpath --help' for more information.\n`);
-      return 1;
-    }
+    if (files.length === 0) return usageError(t, 'missing operand');
     let status = 0;
     for (const f of files) {
       const r = canonicalize(t, f, mode);
