@@ -1,12 +1,8 @@
-// Runs a script on a fresh host, as `pinsim script` does, and returns what the terminal showed.
+// The audit's JSON from a script run on a fresh host, as `pinsim script` runs it.
 import type { HostSetup } from '../../../../src-main/host';
-import { runScript } from '../../../../src-main/session/script';
+import { sh } from '../rig';
 
-export async function sh(text: string, opts: { policy?: string; setup?: HostSetup } = {}): Promise<{ out: string; status: number }> {
-  let out = '';
-  const status = await runScript(text, { ...opts, name: 'test', write: (s) => (out += s), stderr: (s) => (out += s) });
-  return { out, status };
-}
+export { sh };
 
 /** The audit's JSON after `setup` has run; `$?` of the audit as `status`. */
 export async function auditJson(setup: string, opts: { policy?: string; setup?: HostSetup } = {}): Promise<AuditJson> {
